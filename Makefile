@@ -1,0 +1,53 @@
+# The verbs people type. `make demo` and `make test` install what is missing first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HEADED ?=
+
+.PHONY: setup dev chromium run demo test test-quick bench lint screenshots clean
+
+# The runtime install: the package, then the model-stack packages that must not pull torch.
+$(VENV)/.installed: pyproject.toml requirements-nodeps.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Common Ground needs Python 3.11 or newer (found $$($(PYTHON) --version))." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --no-deps -r requirements-nodeps.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+dev: $(VENV)/.dev-installed
+
+chromium:
+	@scripts/ensure-chromium.sh
+
+run: setup
+	$(BIN)/commonground serve
+
+demo: setup chromium
+	$(BIN)/commonground demo $(if $(HEADED),--headed)
+
+test: dev chromium
+	$(BIN)/pytest
+
+test-quick: dev
+	$(BIN)/pytest -m "not browser and not model"
+
+bench: dev chromium
+	$(BIN)/python bench/end_to_end.py
+
+lint: dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+screenshots: dev chromium
+	$(BIN)/python scripts/screenshots.py
+
+clean:
+	rm -rf $(VENV) demo-output *.egg-info
