@@ -1,0 +1,145 @@
+"""The address guard: refusals come before any packet leaves, first hop and redirects alike."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from scraper import guard
+from scraper.fetch import AddressRefused, Fetcher, SchemeRefused
+
+REAL_RESOLVE = guard.resolve
+
+
+@pytest.fixture
+def connects(monkeypatch) -> list:
+    """Record every outgoing connect; let only 127.0.0.1 through, fail anything else loudly."""
+    attempts: list = []
+    real_connect = socket.socket.connect
+
+    def recording_connect(self, address):
+        attempts.append(address)
+        if address[0] != "127.0.0.1":
+            raise AssertionError(f"a connection to {address} was attempted")
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", recording_connect)
+    return attempts
+
+
+def resolving(monkeypatch, mapping: dict[str, list[str]]) -> None:
+    """Patch the guard's resolver: names in ``mapping`` resolve as given, others for real."""
+
+    def fake(host: str, port: int) -> list[str]:
+        return mapping[host] if host in mapping else REAL_RESOLVE(host, port)
+
+    monkeypatch.setattr(guard, "resolve", fake)
+
+
+@pytest.fixture
+def fetcher():
+    f = Fetcher(allow_hosts_loopback=True, delay=0.0, read_timeout=2)
+    yield f
+    f.close()
+
+
+@pytest.mark.parametrize(
+    "addresses",
+    [
+        ["10.0.0.5"],
+        ["169.254.169.254"],
+        ["192.168.1.1"],
+        ["172.16.3.4"],
+        ["::1"],
+        ["0.0.0.0"],
+        ["224.0.0.1"],
+        ["240.0.0.1"],
+        ["100.64.0.1"],
+        ["fe80::1"],
+        ["fc00::1"],
+        ["::ffff:10.0.0.1"],
+        ["::ffff:127.0.0.1"],
+        ["127.0.0.2"],
+        ["93.184.216.34", "10.0.0.5"],  # one public, one private answer: still refused
+    ],
+)
+def test_private_addresses_are_refused_before_connecting(monkeypatch, connects, fetcher, addresses):
+    resolving(monkeypatch, {"blog.example": addresses})
+    with pytest.raises(AddressRefused) as caught:
+        fetcher.get("http://blog.example/posts/")
+    assert "public web sites" in caught.value.message
+    assert connects == []
+
+
+def test_loopback_refused_unless_explicitly_allowed(local_site, connects):
+    local_site.routes["/"] = "<p>hello</p>"
+    with Fetcher(delay=0.0) as strict:
+        with pytest.raises(AddressRefused, match="loopback"):
+            strict.get(local_site.url("/"))
+    assert connects == []
+    assert local_site.requests == []
+
+
+def test_public_address_passes_the_guard_but_is_never_contacted_in_tests(monkeypatch):
+    resolving(monkeypatch, {"blog.example": ["93.184.216.34"]})
+    assert guard.checked_addresses("blog.example", 443) == ["93.184.216.34"]
+    assert guard.refusal_reason("8.8.8.8") is None
+    assert guard.refusal_reason("2606:4700:4700::1111") is None
+
+
+def test_redirect_to_a_private_host_is_refused_before_connecting(
+    monkeypatch, connects, fetcher, local_site
+):
+    port = local_site.base_url.rsplit(":", 1)[1]
+    resolving(monkeypatch, {"internal.example": ["10.0.0.1"]})
+    local_site.routes["/go"] = (302, {"Location": f"http://internal.example:{port}/admin"}, b"")
+    with pytest.raises(AddressRefused, match="10.0.0.1"):
+        fetcher.get(local_site.url("/go"))
+    assert all(address[0] == "127.0.0.1" for address in connects)
+    assert "/go" in local_site.requests
+
+
+def test_connects_to_the_checked_address_without_resolving_again(monkeypatch, connects, local_site):
+    """A name is resolved once, by the guard; the socket connects to that very address."""
+    calls: list[str] = []
+    port = local_site.base_url.rsplit(":", 1)[1]
+
+    def counting(host, p):
+        calls.append(host)
+        return ["127.0.0.1"]
+
+    monkeypatch.setattr(guard, "resolve", counting)
+    real_getaddrinfo = socket.getaddrinfo
+
+    def no_second_lookup(host, *args, **kwargs):
+        if host == "blog.example":
+            raise AssertionError("the host name was resolved a second time")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_second_lookup)
+    local_site.routes["/"] = "<p>pinned</p>"
+    with Fetcher(allow_hosts_loopback=True, delay=0.0) as f:
+        page = f.get(f"http://blog.example:{port}/")
+    assert "pinned" in page.html
+    assert set(calls) == {"blog.example"}
+    assert connects and all(a[0] == "127.0.0.1" for a in connects)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://www.linkedin.com/in/someone/", "http://linkedin.com/", "https://uk.LinkedIn.com/x"],
+)
+def test_linkedin_is_refused_outright(connects, fetcher, url):
+    with pytest.raises(AddressRefused, match="page you have open"):
+        fetcher.get(url)
+    assert connects == []
+
+
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "ftp://example.com/x", "javascript:alert(1)", "gopher://x/"]
+)
+def test_other_schemes_are_refused(connects, fetcher, url):
+    with pytest.raises(SchemeRefused, match="http and https"):
+        fetcher.get(url)
+    assert connects == []
