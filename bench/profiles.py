@@ -1,0 +1,217 @@
+"""Field-level precision and recall of parse_profile against hand-checked gold files.
+
+    .venv/bin/python bench/profiles.py DIR [--json] [--repeat N]
+
+For every ``*.html`` in DIR with a matching ``*.expected.json`` (the format of
+../shared/data/linkedin/logged-in/, see its README "How the gold files read"), parses the page
+and compares, field by field: name, headline, location, about (first 120 characters, whitespace
+collapsed), each position's title, company, dates, duration, employment type and location, each
+school's name, degree and dates, and the skills. Prints a table per field and a total, and the
+parse time per page (the median of --repeat runs, measured in this process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scraper.models import Profile  # noqa: E402
+from scraper.profile import parse_profile  # noqa: E402
+from scraper.profile.text import clean, parse_date_range  # noqa: E402
+
+ABOUT_CHARS = 120  # the gold keeps the first 120 characters of About, whitespace collapsed
+
+
+def _about(text: str | None) -> str | None:
+    return (clean(text) or "")[:ABOUT_CHARS] or None
+
+
+def _dates(text: str | None) -> str | None:
+    """Gold writes 'Jul 2021 - Present'; compare the normalised (start, end) pair."""
+    if not text:
+        return None
+    r = parse_date_range(text)
+    return f"{r.start}..{r.end or 'present'}" if r else clean(text)
+
+
+def _our_dates(start: str | None, end: str | None) -> str | None:
+    if not start:
+        return None
+    return f"{start}..{end or 'present'}"
+
+
+def gold_items(gold: dict[str, Any]) -> Counter:
+    """The gold file as a multiset of (field, value) items; nulls are not items."""
+    items: list[tuple[str, str | None]] = [
+        ("name", clean(gold.get("name"))),
+        ("headline", clean(gold.get("headline"))),
+        ("location", clean(gold.get("location"))),
+        ("about", _about(gold.get("about"))),
+    ]
+    for p in gold.get("experience") or []:
+        items += [
+            ("position.title", clean(p.get("title"))),
+            ("position.company", clean(p.get("company"))),
+            ("position.dates", _dates(p.get("dates"))),
+            ("position.duration", clean(p.get("duration"))),
+            ("position.employment_type", clean(p.get("employment_type"))),
+            ("position.location", clean(p.get("location"))),
+        ]
+    for s in gold.get("education") or []:
+        items += [
+            ("school.name", clean(s.get("school"))),
+            ("school.degree", clean(s.get("degree"))),
+            ("school.dates", _dates(s.get("dates"))),
+        ]
+    items += [("skill", clean(s)) for s in gold.get("skills") or []]
+    return Counter(i for i in items if i[1])
+
+
+def profile_items(profile: Profile | None) -> Counter:
+    """Our parse as the same multiset; the gold joins degree and field as 'degree, field'."""
+    if profile is None:
+        return Counter()
+    items: list[tuple[str, str | None]] = [
+        ("name", clean(profile.name)),
+        ("headline", clean(profile.headline)),
+        ("location", clean(profile.location)),
+        ("about", _about(profile.about)),
+    ]
+    for p in profile.experience:
+        items += [
+            ("position.title", clean(p.title)),
+            ("position.company", clean(p.company)),
+            ("position.dates", _our_dates(p.start, p.end)),
+            ("position.duration", clean(p.duration)),
+            ("position.employment_type", clean(p.employment_type)),
+            ("position.location", clean(p.location)),
+        ]
+    for s in profile.education:
+        degree = ", ".join(x for x in (s.degree, s.field) if x) or None
+        items += [
+            ("school.name", clean(s.school)),
+            ("school.degree", clean(degree)),
+            ("school.dates", _our_dates(s.start, s.end)),
+        ]
+    items += [("skill", clean(s)) for s in profile.skills]
+    return Counter(i for i in items if i[1])
+
+
+def score(expected: Counter, got: Counter) -> dict[str, dict[str, float | int]]:
+    """Per field and in total: true positives, predicted, gold, precision, recall."""
+    fields = sorted({k for k, _ in expected} | {k for k, _ in got})
+    out: dict[str, dict[str, float | int]] = {}
+    for name in [*fields, "TOTAL"]:
+        exp = Counter({k: v for k, v in expected.items() if name in ("TOTAL", k[0])})
+        pred = Counter({k: v for k, v in got.items() if name in ("TOTAL", k[0])})
+        tp = sum((exp & pred).values())
+        n_pred, n_gold = sum(pred.values()), sum(exp.values())
+        out[name] = {
+            "tp": tp,
+            "predicted": n_pred,
+            "gold": n_gold,
+            "precision": tp / n_pred if n_pred else 1.0,
+            "recall": tp / n_gold if n_gold else 1.0,
+        }
+    return out
+
+
+def missing_and_extra(expected: Counter, got: Counter) -> tuple[list, list]:
+    return sorted((expected - got).elements()), sorted((got - expected).elements())
+
+
+def run(directory: Path, repeat: int) -> dict[str, Any]:
+    pages = []
+    expected_all: Counter = Counter()
+    got_all: Counter = Counter()
+    for html_path in sorted(directory.glob("*.html")):
+        gold_path = html_path.with_name(html_path.stem + ".expected.json")
+        if not gold_path.exists():
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        html = html_path.read_text(encoding="utf-8", errors="replace")
+        url = gold.get("profile_url") or gold.get("url") or html_path.as_uri()
+        times = []
+        profile = None
+        for _ in range(max(1, repeat)):
+            t0 = time.perf_counter()
+            profile = parse_profile(html, url)
+            times.append(time.perf_counter() - t0)
+        expected, got = gold_items(gold), profile_items(profile)
+        expected_all += expected
+        got_all += got
+        missing, extra = missing_and_extra(expected, got)
+        pages.append(
+            {
+                "page": html_path.name,
+                "kb": round(len(html.encode("utf-8")) / 1024),
+                "parse_ms_median": round(statistics.median(times) * 1000, 1),
+                "parse_ms_max": round(max(times) * 1000, 1),
+                "scores": score(expected, got)["TOTAL"],
+                "missing": missing,
+                "extra": extra,
+            }
+        )
+    return {"directory": str(directory), "pages": pages, "fields": score(expected_all, got_all)}
+
+
+def _print(result: dict[str, Any]) -> None:
+    print(f"Profiles in {result['directory']}")
+    print(f"\n{'page':<28}{'KB':>6}{'parse ms (median)':>19}{'max ms':>8}{'P':>8}{'R':>8}")
+    for p in result["pages"]:
+        s = p["scores"]
+        print(
+            f"{p['page']:<28}{p['kb']:>6}{p['parse_ms_median']:>19}{p['parse_ms_max']:>8}"
+            f"{s['precision']:>8.1%}{s['recall']:>8.1%}"
+        )
+        for item in p["missing"]:
+            print(f"    missing {item}")
+        for item in p["extra"]:
+            print(f"    extra   {item}")
+    print(f"\n{'field':<28}{'gold':>6}{'ours':>6}{'match':>7}{'precision':>11}{'recall':>9}")
+    for name, s in result["fields"].items():
+        print(
+            f"{name:<28}{s['gold']:>6}{s['predicted']:>6}{s['tp']:>7}"
+            f"{s['precision']:>11.1%}{s['recall']:>9.1%}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("directory", type=Path, help="folder of *.html + *.expected.json")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--repeat", type=int, default=5, help="parses per page for the timing")
+    args = parser.parse_args(argv)
+    if not args.directory.is_dir():
+        print(
+            f"error: {args.directory} is not a folder; give the folder that holds the "
+            "*.html pages and their *.expected.json gold files",
+            file=sys.stderr,
+        )
+        return 2
+    result = run(args.directory, args.repeat)
+    if not result["pages"]:
+        print(
+            f"error: no *.html page with a matching *.expected.json in {args.directory}",
+            file=sys.stderr,
+        )
+        return 2
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False, default=list))
+    else:
+        _print(result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

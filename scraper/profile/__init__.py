@@ -1,0 +1,38 @@
+"""Profile parsers: ``parse_profile(html, url)`` picks the right one by URL and content.
+
+Each parser is a pure function of the page text; none fetches anything. Families:
+LinkedIn as seen logged in (the DOM the extension captures), LinkedIn public pages (JSON-LD),
+GitHub user pages, and any other personal page or blog (JSON-LD, microdata, h-card, rel=me,
+OpenGraph).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from scraper.models import Profile
+
+from .markup import decode_html, make_soup
+
+log = logging.getLogger(__name__)
+
+__all__ = ["decode_html", "parse_profile"]
+
+
+def parse_profile(html: str | bytes | None, url: str) -> Profile | None:
+    """The person the page shows, or None when it shows nobody. Never raises on bad input."""
+    try:
+        return _parse(html, url or "")
+    except RecursionError:
+        # BeautifulSoup walks deeply nested junk recursively; such a page holds no profile.
+        log.warning("page %s is nested too deeply to read", url)
+        return None
+
+
+def _parse(html: str | bytes | None, url: str) -> Profile | None:
+    from .dispatch import pick_and_parse
+
+    soup = make_soup(html)
+    if soup is None:
+        return None
+    return pick_and_parse(soup, url)

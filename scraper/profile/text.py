@@ -1,0 +1,136 @@
+"""Small text helpers every profile parser shares: whitespace, date ranges, de-duplication."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+_SPACE = re.compile(r"\s+")
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
+# "Jul 2021", "July 2021", "2021", "2021-07", "2021-07-15"
+_DATE = r"(?:[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)"
+_PRESENT = r"(?:present|now|today|current)"
+# The page writes a hyphen, an en dash or an em dash between the dates, and "·" before the duration.
+_RANGE = re.compile(
+    rf"^\s*(?P<start>{_DATE})\s*(?:[-–—]|to)\s*(?P<end>{_DATE}|{_PRESENT})"
+    rf"(?:\s*[·•]\s*(?P<duration>.+?))?\s*$",
+    re.IGNORECASE,
+)
+_SINGLE = re.compile(rf"^\s*(?P<start>{_DATE})(?:\s*[·•]\s*(?P<duration>.+?))?\s*$", re.IGNORECASE)
+_DURATION = re.compile(
+    r"^\s*(?:less than a year|(?:\d+\s*(?:yrs?|years?|mos?|months?)\s*)+)\s*$", re.IGNORECASE
+)
+
+
+def clean(text: str | None) -> str | None:
+    """Collapse whitespace; None for empty text."""
+    if text is None:
+        return None
+    out = _SPACE.sub(" ", str(text)).strip()
+    return out or None
+
+
+def clean_block(text: str | None) -> str | None:
+    """Keep paragraph breaks but collapse the rest of the whitespace; None for empty text."""
+    if text is None:
+        return None
+    lines = [clean(line) for line in str(text).splitlines()]
+    out = "\n".join(line for line in lines if line)
+    return out or None
+
+
+def normalise_date(text: str | None) -> str | None:
+    """'Jul 2021' -> '2021-07', '2019' -> '2019', '2021-7-15' -> '2021-07'; None if not a date."""
+    text = clean(text)
+    if not text:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-\d{1,2})?)?(?:T.*)?", text)
+    if m:
+        year, month = m.group(1), m.group(2)
+        return f"{year}-{int(month):02d}" if month and 1 <= int(month) <= 12 else year
+    m = re.fullmatch(r"([A-Za-z]{3,9})\.?\s+(\d{4})", text)
+    if m and (month := _MONTHS.get(m.group(1)[:3].lower())):
+        return f"{m.group(2)}-{month:02d}"
+    m = re.fullmatch(r"\d{4}", text)
+    return m.group(0) if m else None
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: str | None = None
+    end: str | None = None
+    duration: str | None = None
+    ongoing: bool = False
+
+
+def parse_date_range(text: str | None) -> DateRange | None:
+    """'Jul 2021 - Present · 3 yrs 1 mo' -> DateRange('2021-07', None, '3 yrs 1 mo', True).
+
+    '2019 - 2021' -> ('2019', '2021'); 'Aug 2022' -> ('2022-08', '2022-08'); None when the text
+    is not a date range (so callers can use it to recognise the date line among others).
+    """
+    text = clean(text)
+    if not text:
+        return None
+    m = _RANGE.match(text)
+    if m:
+        start = normalise_date(m.group("start"))
+        end_text = m.group("end")
+        ongoing = bool(re.fullmatch(_PRESENT, end_text, re.IGNORECASE))
+        end = None if ongoing else normalise_date(end_text)
+        if start and (end or ongoing):
+            return DateRange(start, end, clean(m.group("duration")), ongoing)
+        return None
+    m = _SINGLE.match(text)
+    if m and (start := normalise_date(m.group("start"))):
+        return DateRange(start, start, clean(m.group("duration")))
+    return None
+
+
+def is_duration(text: str | None) -> bool:
+    """True for a bare duration such as '5 yrs 11 mos' or '11 mos'."""
+    return bool(text and _DURATION.match(text))
+
+
+def unique(items: Iterable[str | None]) -> tuple[str, ...]:
+    """Cleaned, non-empty, first occurrence kept (case-insensitive)."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        value = clean(item)
+        if value and value.lower() not in seen:
+            seen.add(value.lower())
+            out.append(value)
+    return tuple(out)
+
+
+def absolute_url(href: str | None, base: str | None) -> str | None:
+    """An absolute http(s) URL, or None for mailto:, javascript:, fragments and junk."""
+    href = clean(href)
+    if not href or href.startswith("#"):
+        return None
+    try:
+        url = urljoin(base or "", href)
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def host_of(url: str | None) -> str:
+    """The lower-case host without 'www.', or '' when the URL has none."""
+    try:
+        host = urlsplit(url or "").hostname or ""
+    except ValueError:
+        return ""
+    return host.lower().removeprefix("www.")
