@@ -69,6 +69,9 @@ class Profile:
     volunteering: tuple[Position, ...] = ()
     languages: tuple[str, ...] = ()
     certifications: tuple[str, ...] = ()
+    # Things the person built (GitHub pinned repositories: "name: description") and honours.
+    projects: tuple[str, ...] = ()
+    awards: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -93,6 +96,8 @@ class Profile:
             volunteering=_tuple_of(Position, d.get("volunteering")),
             languages=_strings(d.get("languages")),
             certifications=_strings(d.get("certifications")),
+            projects=_strings(d.get("projects")),
+            awards=_strings(d.get("awards")),
         )
 
     @property
