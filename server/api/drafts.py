@@ -1,0 +1,34 @@
+"""Draft checks: what a message to a mentor is missing, before the user sends it."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+from insights.models import CHANNEL_LIMITS
+from server import store
+from server.api import validate
+from server.errors import NotFound
+from server.results import points_from_result, profile_from_result
+
+bp = Blueprint("drafts", __name__, url_prefix="/api/drafts")
+
+
+@bp.post("/check")
+def check():
+    """Findings for {text, channel?, analysis_id?}: generic phrases, no ask, swap test."""
+    from insights.drafts import check_draft
+
+    body = validate.json_object()
+    text = validate.text(body, "text", required=True, max_len=5000)
+    channel = validate.one_of(body, "channel", tuple(CHANNEL_LIMITS)) or "message"
+    analysis_id = validate.text(body, "analysis_id", max_len=64)
+    them, points = None, ()
+    if analysis_id is not None:
+        found = store.get_analysis(store.get_db(), analysis_id)
+        if found is None or found["result"] is None:
+            raise NotFound("no finished analysis with this id; check the draft without it "
+                           "or run the analysis again", code="analysis_not_found")  # fmt: skip
+        them = profile_from_result(found["result"])
+        points = points_from_result(found["result"])
+    findings = check_draft(text, channel, them=them, points=points)
+    return {"findings": [f.to_dict() for f in findings]}

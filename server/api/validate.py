@@ -1,0 +1,116 @@
+"""Input checks shared by the routes: a JSON object body, strings and lists of bounded size.
+
+Every failure is an ``InvalidInput`` (422) naming the field and the limit, or 400 for a body
+that is not JSON at all. Limits are generous for people and tight for machines.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import request
+
+from server.errors import AppError, InvalidInput
+
+MAX_URL = 2048
+MAX_SHORT = 300
+MAX_TEXT = 20_000
+MAX_LIST = 200
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def json_object() -> dict[str, Any]:
+    """The body as a JSON object, or a 400/422 that says what is wrong with it."""
+    body = request.get_json(silent=True)
+    if body is None:
+        raise AppError(
+            "the body is not valid JSON: send a JSON object with Content-Type: application/json",
+            code="malformed_json",
+            status=400,
+        )
+    if not isinstance(body, dict):
+        raise InvalidInput("the body must be a JSON object, not a list or a value")
+    return body
+
+
+def text(
+    body: dict[str, Any], name: str, *, required: bool = False, max_len: int = MAX_SHORT
+) -> str | None:
+    value = body.get(name)
+    if value is None or (isinstance(value, str) and not value.strip() and not required):
+        if required:
+            raise InvalidInput(f"'{name}' is required", code="missing_field")
+        return None
+    if not isinstance(value, str):
+        raise InvalidInput(f"'{name}' must be a string")
+    if not value.strip():
+        raise InvalidInput(f"'{name}' must not be empty", code="missing_field")
+    if len(value) > max_len:
+        raise InvalidInput(f"'{name}' is too long: at most {max_len} characters", code="too_long")
+    return value
+
+
+def url(body: dict[str, Any], name: str = "url", *, required: bool = True) -> str | None:
+    value = text(body, name, required=required, max_len=MAX_URL)
+    if value is None:
+        return None
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InvalidInput(
+            f"'{name}' must be a web address starting with http:// or https://", code="bad_url"
+        )
+    return value
+
+
+def iso_date(body: dict[str, Any], name: str) -> str | None:
+    value = text(body, name, max_len=10)
+    if value is None:
+        return None
+    try:
+        if not _DATE.match(value):
+            raise ValueError
+        date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"'{name}' must be a date like 2025-01-31", code="bad_date") from None
+    return value
+
+
+def one_of(body: dict[str, Any], name: str, choices: tuple[str, ...]) -> str | None:
+    value = text(body, name, max_len=MAX_SHORT)
+    if value is not None and value not in choices:
+        raise InvalidInput(f"'{name}' must be one of: {', '.join(choices)}", code="bad_choice")
+    return value
+
+
+def profile_json(value: Any, name: str = "profile") -> dict[str, Any]:
+    """A Profile as JSON: an object of bounded strings and lists; deep structures refused."""
+    if not isinstance(value, dict):
+        raise InvalidInput(f"'{name}' must be a JSON object (a profile)")
+    _bounded(value, name, depth=0)
+    return value
+
+
+def _bounded(value: Any, where: str, depth: int) -> None:
+    if depth > 4:
+        raise InvalidInput(f"'{where}' is nested too deeply")
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            raise InvalidInput(f"'{where}' is too long: at most {MAX_TEXT} characters",
+                               code="too_long")  # fmt: skip
+    elif isinstance(value, list):
+        if len(value) > MAX_LIST:
+            raise InvalidInput(f"'{where}' has too many items: at most {MAX_LIST}",
+                               code="too_many")  # fmt: skip
+        for i, item in enumerate(value):
+            _bounded(item, f"{where}[{i}]", depth + 1)
+    elif isinstance(value, dict):
+        if len(value) > MAX_LIST:
+            raise InvalidInput(f"'{where}' has too many keys", code="too_many")
+        for key, item in value.items():
+            _bounded(item, f"{where}.{key}", depth + 1)
+    elif value is not None and not isinstance(value, (int, float, bool)):
+        raise InvalidInput(f"'{where}' has a value of an unexpected type")

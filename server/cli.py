@@ -1,0 +1,312 @@
+"""The ``commonground`` command: run the backend, analyse a profile, manage the token and profile.
+
+Errors a user can meet end with a one-line message on stderr and exit status 2 (1 for
+unexpected failures), never with a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import json
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from server.errors import AppError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PORT = 8765
+
+
+def _data_dir(given: str | None) -> str:
+    from server import default_data_dir
+
+    return str(Path(given or default_data_dir()).expanduser())
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import waitress
+
+    from server import create_app, logs, shutdown
+
+    logs.configure()
+    if not _is_loopback(args.host):
+        print(f"warning: listening on {args.host}, not 127.0.0.1: other machines on the network "
+              "can reach the backend (they still need the token)", file=sys.stderr)  # fmt: skip
+    app = create_app({"DATA_DIR": _data_dir(args.data_dir)})
+    print(f"Common Ground backend on http://{args.host}:{args.port} "
+          f"(data in {app.config['DATA_DIR']}; `commonground token` shows the token)",
+          file=sys.stderr)  # fmt: skip
+    try:
+        waitress.serve(app, host=args.host, port=args.port, threads=args.threads,
+                       ident="commonground")  # fmt: skip
+    finally:
+        shutdown(app)
+    return 0
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from server import store
+    from server.analysis import run_analysis
+    from server.api.validate import url as check_url
+    from server.runtime import Runtime
+
+    url = check_url({"url": args.url})
+    html = _read_file(args.html, "page") if args.html else None
+    data_dir = Path(_data_dir(args.data_dir))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    db_path = data_dir / store.DB_NAME
+    store.init_db(db_path)
+    if args.me:
+        me = _load_profile(args.me)
+    else:
+        conn = store.connect(db_path)
+        me = store.get_me(conn)
+        conn.close()
+    runtime = Runtime(_runtime_config(), db_path)
+    fetcher = runtime.make_fetcher(store.person_key(url))
+    runtime.embedder.start()  # loads while the profile and blog are read
+
+    def progress(stage: str, done: int = 0, total: int = 0) -> None:
+        log.debug("stage=%s %d/%d", stage, done, total)
+
+    try:
+        result = run_analysis(url, html, me, fetcher=fetcher, embedder=runtime.embedder.get,
+                              progress=progress, post_limit=args.limit,
+                              deadline=time.monotonic() + args.budget)  # fmt: skip
+    finally:
+        fetcher.close()
+        fetcher.cache.close()
+        runtime.close()
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        print(format_result(result))
+    return 0
+
+
+def _runtime_config() -> dict[str, Any]:
+    return {
+        "PAGE_TTL_S": 7 * 24 * 3600.0,
+        "ALLOW_LOOPBACK_FETCH": _env_flag("COMMONGROUND_ALLOW_LOOPBACK_FETCH"),
+        "FETCH_DELAY_S": float(os.environ.get("COMMONGROUND_FETCH_DELAY_S", "1.0")),
+        "USE_BROWSER": False,
+        "EMBEDDER_FACTORY": None,
+    }
+
+
+def format_result(result: dict[str, Any]) -> str:
+    """The analysis as text: who, talking points with their evidence, openers, problems."""
+    profile = result.get("profile") or {}
+    lines = [f"{profile.get('name') or 'Unknown'} - {profile.get('headline') or ''}".rstrip(" -")]
+    lines.append(f"{len(result.get('posts') or [])} posts read"
+                 + (" (partial: ran out of time)" if result.get("partial") else ""))  # fmt: skip
+    lines += ["", "Talking points:"]
+    for point in result.get("talking_points") or []:
+        lines.append(f"  [{point['kind']}] {point['text']}")
+        for ev in point.get("evidence") or []:
+            lines.append(f'      "{ev.get("quote", "")}" ({ev.get("url") or "profile"})')
+    if not result.get("talking_points"):
+        lines.append("  (none found)")
+    lines += ["", "Openers:"]
+    for opener in result.get("openers") or []:
+        passed = "passes" if opener["swap_test"]["passed"] else "FAILS"
+        lines.append(f"  ({opener['channel']}, swap test {passed})")
+        lines += [f"    {line}" for line in opener["text"].splitlines()]
+    for advice in result.get("advice") or []:
+        lines.append(f"Advice: {advice if isinstance(advice, str) else json.dumps(advice)}")
+    for error in result.get("errors") or []:
+        lines.append(f"Note: {error}")
+    return "\n".join(lines)
+
+
+def _read_file(path: str, what: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise AppError(f"cannot read the {what} file {path}: {exc.strerror}",
+                       code="file_unreadable") from None  # fmt: skip
+
+
+def _load_profile(path: str) -> dict[str, Any]:
+    from server.api.me import profile_from_json
+
+    try:
+        raw = json.loads(_read_file(path, "profile"))
+    except json.JSONDecodeError as exc:
+        raise AppError(f"{path} is not valid JSON ({exc.msg}, line {exc.lineno})",
+                       code="malformed_json") from None  # fmt: skip
+    return profile_from_json(raw)
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    from server.security import read_or_create_token
+
+    print(read_or_create_token(_data_dir(args.data_dir), rotate=args.rotate))
+    if args.rotate:
+        print("token replaced: paste the new one into the extension's options; restart "
+              "`commonground serve` if it is running", file=sys.stderr)  # fmt: skip
+    return 0
+
+
+def cmd_me(args: argparse.Namespace) -> int:
+    from server import store
+
+    data_dir = Path(_data_dir(args.data_dir))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    store.init_db(data_dir / store.DB_NAME)
+    conn = store.connect(data_dir / store.DB_NAME)
+    try:
+        if args.set:
+            store.put_me(conn, _load_profile(args.set))
+        profile = store.get_me(conn)
+    finally:
+        conn.close()
+    if profile is None:
+        raise AppError("your profile is not set: `commonground me --set profile.json`",
+                       code="me_not_set")  # fmt: skip
+    print(json.dumps(profile, indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_profile(args: argparse.Namespace) -> int:
+    from scraper.profile import parse_profile
+
+    profile = parse_profile(_read_file(args.file, "page"), args.url)
+    if profile is None:
+        raise AppError(f"{args.file} does not look like a profile page", code="not_a_profile")
+    d = profile.to_dict()
+    if args.json:
+        print(json.dumps(d, indent=2, ensure_ascii=False))
+    else:
+        for key, value in d.items():
+            if value:
+                print(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    return 0
+
+
+def cmd_posts(args: argparse.Namespace) -> int:
+    from scraper.blog import read_blog
+
+    from scraper.fetch import Fetcher, MemoryPageCache
+    from server.api.validate import url as check_url
+
+    url = check_url({"url": args.url})
+    cfg = _runtime_config()
+    with Fetcher(allow_hosts_loopback=cfg["ALLOW_LOOPBACK_FETCH"], cache=MemoryPageCache(),
+                 delay=cfg["FETCH_DELAY_S"]) as fetcher:  # fmt: skip
+        blog = read_blog(url, fetcher, limit=args.limit)
+    posts = [{k: p.to_dict()[k] for k in ("url", "title", "published", "author", "tags", "text")}
+             for p in blog.posts]  # fmt: skip
+    for error in blog.errors:
+        print(f"note: {error}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(posts, indent=2, ensure_ascii=False))
+    else:
+        for p in posts:
+            print(
+                f"{p['published'] or '':10}  {p['title'] or '(untitled)'}\n            {p['url']}"
+            )
+    if not posts:
+        raise AppError(f"no posts found at {url}", code="no_posts")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from server import demo  # the lead's module; imported only when asked for
+
+    result = demo.main(args.headed)
+    return int(result or 0)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="commonground", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def data_dir(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--data-dir",
+            help="where the database and token live "
+            "(default: $COMMONGROUND_DATA_DIR or ~/.local/share/commonground)",
+        )
+
+    p = sub.add_parser("serve", help="run the backend (waitress, threads)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT)
+    p.add_argument("--threads", type=int, default=8)
+    data_dir(p)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("analyze", help="analyse a profile URL or saved page, print the result")
+    p.add_argument("url")
+    p.add_argument("--html", help="a saved copy of the page (needed for LinkedIn)")
+    p.add_argument("--me", help="your profile as JSON (default: the one stored by `me --set`)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--limit", type=int, default=20, help="read at most N posts")
+    p.add_argument("--budget", type=float, default=120.0, help="time budget in seconds")
+    data_dir(p)
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("token", help="print the API token (made at first start)")
+    p.add_argument("--rotate", action="store_true", help="replace it with a new one")
+    data_dir(p)
+    p.set_defaults(func=cmd_token)
+
+    p = sub.add_parser("me", help="show or set your own profile")
+    p.add_argument("--set", metavar="FILE", help="profile JSON to store")
+    data_dir(p)
+    p.set_defaults(func=cmd_me)
+
+    p = sub.add_parser("profile", help="parse a saved profile page and print it")
+    p.add_argument("file")
+    p.add_argument("--url", required=True, help="the address the page was saved from")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_profile)
+
+    p = sub.add_parser("posts", help="list a blog's posts")
+    p.add_argument("url")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_posts)
+
+    p = sub.add_parser("demo", help="run the bundled demo (local site, browser, extension)")
+    p.add_argument("--headed", action="store_true", help="show the browser window")
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except AppError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: say so briefly; --debug-style details are in the log
+        logging.getLogger(__name__).debug("unexpected error", exc_info=True)
+        print(f"error: unexpected {type(exc).__name__}: {exc}. Please report it.", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""A bounded queue of analyses and the worker threads that run them.
+
+Bounded because each analysis holds a page's HTML in memory and fetches for seconds: when the
+queue is full the API answers 503 with Retry-After instead of piling up work. Workers write each
+stage to the store as they go, so a poll (from any thread or process) sees live progress.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from server import store
+from server.analysis import run_analysis
+from server.errors import AppError, QueueFull
+from server.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+# How long a worker waits for the model before giving up on an analysis.
+MODEL_WAIT_S = 120
+
+
+@dataclass(frozen=True)
+class Job:
+    analysis_id: str
+    url: str
+    html: str | None
+    me: dict[str, Any] | None
+
+
+class JobQueue:
+    """``submit`` enqueues or raises QueueFull; ``workers`` threads drain the queue."""
+
+    def __init__(self, runtime: Runtime, *, workers: int, size: int, budget_s: float,
+                 post_limit: int) -> None:  # fmt: skip
+        self.runtime = runtime
+        self.budget_s = budget_s
+        self.post_limit = post_limit
+        self._queue: queue.Queue[Job | None] = queue.Queue(maxsize=max(size, 1))
+        self._threads = [
+            threading.Thread(target=self._work, name=f"analysis-{i}", daemon=True)
+            for i in range(workers)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def submit(self, job: Job) -> None:
+        try:
+            self._queue.put_nowait(job)
+        except queue.Full:
+            raise QueueFull(
+                "Common Ground is busy with other analyses; try again in a few seconds",
+                retry_after=max(1, int(self.budget_s // 4)),
+            ) from None
+
+    def close(self, timeout: float = 5.0) -> None:
+        """Stop the workers after their current job; queued jobs stay 'queued' (failed at start)."""
+        for _ in self._threads:
+            try:
+                self._queue.put_nowait(None)
+            except queue.Full:
+                break
+        for thread in self._threads:
+            thread.join(timeout)
+
+    def _work(self) -> None:
+        conn = store.connect(self.runtime.db_path)
+        try:
+            while True:
+                job = self._queue.get()
+                if job is None:
+                    return
+                self._run(conn, job)
+        finally:
+            conn.close()
+
+    def _run(self, conn, job: Job) -> None:
+        started = time.monotonic()
+        deadline = started + self.budget_s
+        store.update_analysis(conn, job.analysis_id, status="running", stage="reading_profile")
+
+        def progress(stage: str, done: int = 0, total: int = 0) -> None:
+            store.update_analysis(conn, job.analysis_id, stage=stage, done=done, total=total)
+
+        fetcher = self.runtime.make_fetcher(store.person_key(job.url))
+        try:
+            result = run_analysis(
+                job.url, job.html, job.me,
+                fetcher=fetcher,
+                embedder=lambda: self.runtime.embedder.get(MODEL_WAIT_S),
+                progress=progress,
+                post_limit=self.post_limit,
+                deadline=deadline,
+                browser=self.runtime.browser if self.runtime.config["USE_BROWSER"] else None,
+            )  # fmt: skip
+        except AppError as exc:
+            log.info("analysis=%s failed code=%s", job.analysis_id, exc.code)
+            store.update_analysis(conn, job.analysis_id, status="failed", error=exc.to_dict())
+            return
+        except Exception:
+            log.exception("analysis=%s crashed", job.analysis_id)
+            store.update_analysis(conn, job.analysis_id, status="failed", error={
+                "code": "internal_error",
+                "message": "the analysis failed inside Common Ground; the server log has details",
+            })  # fmt: skip
+            return
+        finally:
+            fetcher.close()
+            fetcher.cache.close()
+        name = (result.get("profile") or {}).get("name")
+        store.upsert_person(conn, store.person_key(job.url), job.url, name)
+        store.update_analysis(conn, job.analysis_id, status="done", stage="done", result=result)
+        log.info("analysis=%s done in %.2fs partial=%s", job.analysis_id,
+                 time.monotonic() - started, result.get("partial"))  # fmt: skip

