@@ -91,12 +91,12 @@ def run_analysis(
     started = time.perf_counter()
     from insights.openers import write_openers
 
-    from insights.common_ground import find_talking_points
+    from insights.common_ground import find_talking_points, no_common_ground_advice
 
     points = find_talking_points(mine, them, posts, topics, model)
     progress("writing_openers", 0, 1)
     openers = write_openers(mine, them, points, topics, posts)
-    advice = _advice(mine, them, points, topics, posts)
+    advice = no_common_ground_advice(them, posts, topics, points)
     timings["match"] = time.perf_counter() - started
     progress("done", 1, 1)
     return {
@@ -201,14 +201,3 @@ def _post_dict(post: Post, keyphrases: list[Any]) -> dict[str, Any]:
         "published": post.published,
         "keyphrases": [{"phrase": k.phrase, "score": round(float(k.score), 4)} for k in keyphrases],
     }
-
-
-def _advice(me, them, points, topics, posts) -> list[Any]:
-    from insights import common_ground
-
-    advise = getattr(common_ground, "no_common_ground_advice", None)
-    if advise is None:
-        return []
-    return [
-        a.to_dict() if hasattr(a, "to_dict") else a for a in advise(me, them, points, topics, posts)
-    ]

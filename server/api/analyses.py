@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from urllib.parse import urlsplit
 
 from flask import Blueprint
 
+from scraper.guard import is_linkedin
 from server import store
+from server.analysis import LINKEDIN_NEEDS_PAGE
 from server.api import jobs, validate
-from server.errors import NotFound
+from server.errors import AnalysisFailed, NotFound
 from server.jobs import Job
 
 bp = Blueprint("analyses", __name__, url_prefix="/api/analyses")
@@ -23,6 +26,8 @@ def create():
     body = validate.json_object()
     url = validate.url(body)
     html = validate.text(body, "html", max_len=MAX_HTML)
+    if html is None and is_linkedin(urlsplit(url).hostname or ""):
+        raise AnalysisFailed(LINKEDIN_NEEDS_PAGE, code="linkedin_needs_page")
     conn = store.get_db()
     analysis_id = uuid.uuid4().hex
     key = store.person_key(url)
