@@ -55,11 +55,14 @@ class TalkingPoint:
     evidence: tuple[Evidence, ...]
     theirs: str = ""
     mine: str = ""
+    # What is shared, as a canonical key ("kth", "postgresql", a post URL): two points with one
+    # kind and key say the same thing, and the benchmark compares keys with its gold set.
+    key: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "text": self.text, "score": round(float(self.score), 4),
                 "evidence": [e.to_dict() for e in self.evidence],
-                "theirs": self.theirs, "mine": self.mine}
+                "theirs": self.theirs, "mine": self.mine, "key": self.key}
 
 
 @dataclass(frozen=True)

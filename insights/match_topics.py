@@ -1,0 +1,323 @@
+"""Matchers that compare meaning with the sentence embedder: shared topics, a post that matches an
+interest of the user, a post the user could answer from experience, the person's current work.
+
+"Meaning" is cosine similarity of all-MiniLM-L6-v2 vectors against thresholds calibrated on the
+pairs in ``tests/fixtures/pairs/`` (``bench/common_ground.py`` prints the precision and recall
+they give). A single generic word ("software", "data") is never a shared topic.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+import numpy as np
+
+from scraper.models import Post, Profile
+
+from .models import Evidence, TalkingPoint, Topic
+from .normalize import fold, is_common_skill, org_key, skill_key, skill_name
+
+logger = logging.getLogger(__name__)
+
+# Cosine thresholds, calibrated on the fixture pairs: below them MiniLM pairs merely adjacent
+# fields ("product management" vs "software" scores 0.47); above them the phrases name the same
+# subject ("distributed systems" vs "consensus protocols" scores 0.59).
+TOPIC_THRESHOLD = 0.55
+# Posts are compared sentence by sentence (see _best_interest); on the fixture pairs posts about
+# the user's interest score 0.36-0.66 and the rest at most 0.19.
+POST_THRESHOLD = 0.32
+EXPERIENCE_THRESHOLD = 0.55
+CURRENT_WORK_THRESHOLD = 0.50
+# A reader reads three posts first; more post points would drown the rest.
+MAX_POST_POINTS = 3
+MAX_SENTENCES_PER_POST = 60
+MAX_POSTS = 20
+
+# Words too broad to be common ground on their own: everybody in tech "does software".
+GENERIC_WORDS = frozenset(
+    """software data code coding technology tech work team teams people business product
+    products design development engineering programming computer computers internet web
+    learning career management leadership communication time things life world startup
+    startups company companies project projects problem problems solution solutions system
+    systems tools tool innovation strategy growth success future community digital online
+    value quality process information research science innovation ideas idea""".split()
+)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“])")
+_NOW_TITLES = {"now", "what i m doing now", "what i am doing now", "now page", "currently"}
+
+
+def is_generic(phrase: str) -> bool:
+    """True for a single broad word (or nothing): it would match anyone."""
+    words = [w for w in fold(phrase).split() if w not in {"the", "a", "an", "and", "of"}]
+    return not words or (len(words) == 1 and words[0] in GENERIC_WORDS)
+
+
+def is_now_page(post: Post) -> bool:
+    path = urlparse(post.url).path.rstrip("/")
+    return path.endswith("/now") or fold(post.title or "") in _NOW_TITLES
+
+
+def sentences(text: str, limit: int = MAX_SENTENCES_PER_POST) -> list[str]:
+    """The text's sentences of a useful length (a quote, not a heading or a paragraph)."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n|\n(?=[-*•] )", text or ""):
+        for sentence in _SENTENCE_END.split(" ".join(block.split())):
+            sentence = sentence.strip(" -*•")
+            if 25 <= len(sentence) <= 400:
+                out.append(sentence)
+                if len(out) >= limit:
+                    return out
+    return out
+
+
+@dataclass(frozen=True)
+class MyPhrase:
+    """Something the user said they care about or can do, as the user typed it."""
+
+    text: str
+    key: str
+    source: str  # "interest" or "skill"
+
+
+def my_phrases(me: Profile) -> list[MyPhrase]:
+    seen: set[str] = set()
+    out = []
+    for source, items in (("interest", me.interests), ("skill", me.skills)):
+        for item in items:
+            key = skill_key(item)
+            if key and key not in seen and not is_generic(item):
+                seen.add(key)
+                out.append(MyPhrase(skill_name(item), key, source))
+    return out
+
+
+def _specificity(phrase: str) -> float:
+    """1 for a niche multi-word subject, lower for one word, lowest for a skill everyone lists."""
+    if is_common_skill(phrase):
+        return 0.3
+    return 1.0 if len(fold(phrase).split()) > 1 else 0.75
+
+
+def _scaled(similarity: float, threshold: float) -> float:
+    return max(0.0, min(1.0, (similarity - threshold) / (1.0 - threshold)))
+
+
+def match_topics(
+    mine: list[MyPhrase], topics: list[Topic], vectors: dict[str, np.ndarray]
+) -> list[TalkingPoint]:
+    """For each of the user's phrases, the person's closest topic when it is close enough."""
+    theirs = [t for t in topics if not is_generic(t.phrase) and t.evidence]
+    if not mine or not theirs:
+        return []
+    sims = _matrix([m.text for m in mine], [t.phrase for t in theirs], vectors)
+    points = []
+    for i, phrase in enumerate(mine):
+        for j, topic in enumerate(theirs):
+            if skill_key(topic.phrase) == phrase.key:
+                sims[i, j] = 1.0
+        j = int(np.argmax(sims[i]))
+        similarity = float(sims[i, j])
+        if similarity < TOPIC_THRESHOLD:
+            continue
+        topic = theirs[j]
+        specificity = min(_specificity(phrase.text), _specificity(topic.phrase))
+        score = 0.35 + 0.3 * specificity + 0.2 * _scaled(similarity, TOPIC_THRESHOLD)
+        same = fold(topic.phrase) == fold(phrase.text)
+        text = (
+            f"They write about {topic.phrase}, which is one of your {phrase.source}s."
+            if same
+            else f"They write about {topic.phrase}, close to your {phrase.source} {phrase.text}."
+        )
+        points.append(
+            TalkingPoint(
+                kind="topic",
+                key=phrase.key,
+                text=text,
+                score=score,
+                evidence=tuple(topic.evidence[:3]),
+                theirs=topic.phrase,
+                mine=phrase.text,
+            )
+        )
+    return points
+
+
+def match_posts(
+    me: Profile, mine: list[MyPhrase], posts: list[Post], vectors: dict[str, np.ndarray]
+) -> list[TalkingPoint]:
+    """Named posts that match an interest of the user, or that the user could answer from
+    experience; at most ``MAX_POST_POINTS``, best first."""
+    experience = _experience_sentences(me)
+    best: list[TalkingPoint] = []
+    for post in posts:
+        lines = _post_lines(post)
+        if not lines:
+            continue
+        candidates = []
+        if mine:
+            sims = _matrix([m.text for m in mine], lines, vectors)
+            doc = _matrix([m.text for m in mine], [_doc_text(post)], vectors)[:, 0]
+            i, similarity = _best_interest(sims, doc)
+            if similarity >= POST_THRESHOLD:
+                j = int(np.argmax(sims[i]))
+                candidates.append(
+                    (
+                        similarity - POST_THRESHOLD,
+                        _post_point(
+                            post,
+                            lines[j],
+                            mine[i].text,
+                            f"Their post “{_title(post)}” is about {mine[i].text}, one of your "
+                            f"{mine[i].source}s.",
+                            similarity,
+                            POST_THRESHOLD,
+                        ),
+                    )
+                )
+        if experience:
+            sims = _matrix([e[0] for e in experience], lines, vectors)
+            i, j = np.unravel_index(int(np.argmax(sims)), sims.shape)
+            similarity = float(sims[i, j])
+            if similarity >= EXPERIENCE_THRESHOLD:
+                sentence, role = experience[i]
+                candidates.append(
+                    (
+                        similarity - EXPERIENCE_THRESHOLD,
+                        _post_point(
+                            post,
+                            lines[j],
+                            sentence,
+                            f"Their post “{_title(post)}” touches what you did as {role}: "
+                            f"you could answer it from your own experience.",
+                            similarity,
+                            EXPERIENCE_THRESHOLD,
+                        ),
+                    )
+                )
+        if candidates:
+            best.append(max(candidates, key=lambda c: c[0])[1])
+    best.sort(key=lambda p: -p.score)
+    return best[:MAX_POST_POINTS]
+
+
+def _best_interest(sims: np.ndarray, doc: np.ndarray) -> tuple[int, float]:
+    """The interest a post is most about, and how much.
+
+    The best sentence alone can be a fluke (one aside in a long post), so it is averaged with the
+    better of two broader views: the mean of the two best sentences, and the whole post.
+    """
+    top = np.sort(sims, axis=1)[:, ::-1]
+    best_sentence = top[:, 0]
+    top_two = top[:, :2].mean(axis=1)
+    combined = (best_sentence + np.maximum(top_two, doc)) / 2
+    i = int(np.argmax(combined))
+    return i, float(combined[i])
+
+
+def match_current_work(
+    them: Profile, mine: list[MyPhrase], posts: list[Post], vectors: dict[str, np.ndarray]
+) -> list[TalkingPoint]:
+    """Their "Now" page or current role, when it is about something the user cares about."""
+    sources: list[tuple[str, str, str, str]] = []  # (sentence, url, key, what)
+    for post in posts:
+        if is_now_page(post):
+            sources += [(s, post.url, "now", "Now page") for s in sentences(post.text)]
+    for position in them.experience:
+        if position.start and not position.end and position.company:
+            what = f"current role as {position.title or 'part of the team'} at {position.company}"
+            # The title, not the company: "Designer at Tableau" would match a user who merely
+            # lists Tableau as a tool.
+            lines = [t for t in (position.title, *sentences(position.description or "")) if t]
+            sources += [(s, them.source_url, org_key(position.company), what) for s in lines]
+    if not mine or not sources:
+        return []
+    sims = _matrix([m.text for m in mine], [s[0] for s in sources], vectors)
+    i, j = np.unravel_index(int(np.argmax(sims)), sims.shape)
+    similarity = float(sims[i, j])
+    if similarity < CURRENT_WORK_THRESHOLD:
+        return []
+    sentence, url, key, what = sources[j]
+    return [
+        TalkingPoint(
+            kind="current_work",
+            key=key,
+            text=f"Their {what} is about {mine[i].text}, one of your {mine[i].source}s.",
+            score=0.6 + 0.25 * _scaled(similarity, CURRENT_WORK_THRESHOLD),
+            evidence=(Evidence(url, sentence),),
+            theirs=sentence,
+            mine=mine[i].text,
+        )
+    ]
+
+
+def texts_to_embed(me: Profile, them: Profile, posts: list[Post], topics: list[Topic]) -> list[str]:
+    """Everything the matchers compare, so that one ``embed`` call covers an analysis."""
+    texts = [m.text for m in my_phrases(me)] + [t.phrase for t in topics]
+    texts += [e[0] for e in _experience_sentences(me)]
+    for post in posts:
+        if is_now_page(post):
+            texts += sentences(post.text)
+        else:
+            texts += [*_post_lines(post), _doc_text(post)]
+    for position in them.experience:
+        if position.start and not position.end and position.company:
+            texts += [t for t in (position.title, *sentences(position.description or "")) if t]
+    return list(dict.fromkeys(t for t in texts if t))
+
+
+def embed_all(embedder, texts: list[str]) -> dict[str, np.ndarray]:
+    if not texts:
+        return {}
+    matrix = np.asarray(embedder.embed(texts), dtype=np.float32)
+    return dict(zip(texts, matrix, strict=True))
+
+
+def _matrix(rows: list[str], cols: list[str], vectors: dict[str, np.ndarray]) -> np.ndarray:
+    a = np.stack([vectors[t] for t in rows])
+    b = np.stack([vectors[t] for t in cols])
+    return a @ b.T
+
+
+def _title(post: Post) -> str:
+    return (post.title or urlparse(post.url).path.rstrip("/").rsplit("/", 1)[-1]).strip()
+
+
+def _doc_text(post: Post) -> str:
+    return f"{post.title or ''}. {post.text}".strip(". ")
+
+
+def _post_lines(post: Post) -> list[str]:
+    if is_now_page(post):
+        return []
+    lines = sentences(post.text)
+    if post.title and len(post.title) >= 8:
+        lines.insert(0, post.title)
+    return lines
+
+
+def _experience_sentences(me: Profile) -> list[tuple[str, str]]:
+    """(sentence, role) for what the user did: the descriptions of their roles."""
+    out = []
+    for position in me.experience:
+        role = " at ".join(p for p in (position.title, position.company) if p) or "before"
+        out += [(s, role) for s in sentences(position.description or "", limit=10)]
+    return out
+
+
+def _post_point(
+    post: Post, line: str, mine: str, text: str, similarity: float, threshold: float
+) -> TalkingPoint:
+    quote = line if line != post.title else (sentences(post.text, 1) or [line])[0]
+    return TalkingPoint(
+        kind="post",
+        key=post.url,
+        text=text,
+        score=0.72 + 0.23 * _scaled(similarity, threshold),
+        evidence=(Evidence(post.url, quote),),
+        theirs=_title(post),
+        mine=mine,
+    )

@@ -1,0 +1,243 @@
+"""Canonical keys for the facts matching compares: organisations, places, skills, languages, years.
+
+Matching is exact on a canonical key, never fuzzy: "UCL" and "University College London" share a
+key because the alias table (``insights/data/aliases_*.json``) says so, while "University of
+Washington" and "Washington University in St. Louis" share words but not a key. A name the table
+does not know falls back to its normalised spelling, so two profiles spelling one unknown company
+the same way still match.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+logger = logging.getLogger(__name__)
+
+# Legal-form words that say nothing about which organisation it is ("Spotify AB" is Spotify).
+_LEGAL_SUFFIXES = frozenset(
+    "inc incorporated llc ltd limited gmbh ab plc corp corporation co sa sas bv nv ag oy asa "
+    "pty srl spa kk".split()
+)
+# Words that make a place a metro area rather than a city; stripped before the table lookup.
+_PLACE_NOISE = re.compile(r"\b(greater|metropolitan|metro|area|region)\b", flags=re.IGNORECASE)
+_NON_WORD = re.compile(r"[^\w+#]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, punctuation to spaces, whitespace collapsed.
+
+    ``+`` and ``#`` survive because "C++" and "C#" are not "C".
+    """
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.replace("&", " and ").replace(".", "")
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+@cache
+def _load(name: str) -> dict:
+    with resources.files("insights").joinpath(f"data/{name}").open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+# ---------------------------------------- organisations (schools, employers)
+
+
+def _strip_legal(folded: str) -> str:
+    words = folded.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+@cache
+def _org_table() -> dict[str, tuple[str, str]]:
+    """folded alias -> (canonical key, display name)."""
+    table: dict[str, tuple[str, str]] = {}
+    for entry in _load("aliases_orgs.json")["entries"]:
+        for alias in [entry["name"], *entry["aliases"]]:
+            for form in {fold(alias), _strip_legal(fold(alias))}:
+                if form in table and table[form][0] != entry["key"]:
+                    logger.warning("alias %r maps to two organisations", alias)
+                table[form] = (entry["key"], entry["name"])
+    return table
+
+
+def org_key(name: str | None) -> str:
+    """A canonical key for a school or company name; "" for an empty name."""
+    folded = fold(name or "")
+    if not folded:
+        return ""
+    # "Stanford University (Graduate School of Business)": the bracket is a sub-unit or an
+    # abbreviation; try the whole name first, then without it.
+    table = _org_table()
+    candidates = [folded, _strip_legal(folded)]
+    plain = re.sub(r"\([^)]*\)", " ", name or "")
+    if plain != name:
+        candidates += [fold(plain), _strip_legal(fold(plain))]
+    for form in candidates:
+        if form in table:
+            return table[form][0]
+    return _strip_legal(fold(plain))
+
+
+def org_name(name: str) -> str:
+    """The display name the alias table gives, else the name as written."""
+    folded = fold(name)
+    hit = _org_table().get(folded) or _org_table().get(_strip_legal(folded))
+    return hit[1] if hit else name.strip()
+
+
+def org_aliases(key: str) -> list[str]:
+    """Every name the table knows for ``key`` (used to find the organisation in a text)."""
+    for entry in _load("aliases_orgs.json")["entries"]:
+        if entry["key"] == key:
+            return [entry["name"], *entry["aliases"]]
+    return []
+
+
+# ---------------------------------------------------------------- places
+
+
+@dataclass(frozen=True)
+class Place:
+    city: str | None
+    region: str | None
+    country: str | None
+
+    @property
+    def city_key(self) -> str:
+        return fold(self.city or "")
+
+    @property
+    def region_key(self) -> str:
+        return fold(self.region or "")
+
+
+@cache
+def _place_tables() -> tuple[dict[str, Place], dict[str, str]]:
+    data = _load("aliases_places.json")
+    cities: dict[str, Place] = {}
+    for entry in data["cities"]:
+        place = Place(entry["city"], entry["region"], entry["country"])
+        for alias in [entry["city"], *entry["aliases"]]:
+            cities[fold(alias)] = place
+            cities[fold(_PLACE_NOISE.sub(" ", alias))] = place
+    countries = {}
+    for name, aliases in data["countries"].items():
+        for alias in [name, *aliases]:
+            countries[fold(alias)] = name
+    return cities, countries
+
+
+def resolve_place(text: str | None) -> Place | None:
+    """City, region and country of a location as profiles write it; None when empty.
+
+    "Greater Stockholm Metropolitan Area" and "Stockholm, Sweden" are both Stockholm;
+    "San Francisco Bay Area" is San Francisco in the Bay Area region. An unknown place keeps its
+    first comma part as the city and its last as the country.
+    """
+    if not text or not fold(text):
+        return None
+    cities, countries = _place_tables()
+    for form in (fold(text), fold(_PLACE_NOISE.sub(" ", text))):
+        if form in cities:
+            return cities[form]
+    parts = [p for p in (fold(_PLACE_NOISE.sub(" ", p)) for p in text.split(",")) if p]
+    if not parts:
+        return None
+    if parts[0] in cities:
+        return cities[parts[0]]
+    if len(parts) == 1 and parts[0] in countries:
+        return Place(None, None, countries[parts[0]])
+    country = countries.get(parts[-1], parts[-1].title()) if len(parts) > 1 else None
+    region = parts[1].title() if len(parts) > 2 else None
+    return Place(parts[0].title(), region, country)
+
+
+# ---------------------------------------------------------------- skills and languages
+
+
+@cache
+def _skill_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for name, aliases in _load("aliases_skills.json")["skills"].items():
+        for alias in [name, *aliases]:
+            table[fold(alias)] = name
+    return table
+
+
+def skill_name(text: str) -> str:
+    """The canonical name of a technology or skill ("JS" -> "JavaScript"), else as written."""
+    return _skill_table().get(fold(text), text.strip())
+
+
+def skill_key(text: str) -> str:
+    return fold(skill_name(text))
+
+
+@cache
+def _common_skills() -> frozenset[str]:
+    return frozenset(skill_key(s) for s in _load("aliases_skills.json")["common"])
+
+
+def is_common_skill(text: str) -> bool:
+    """True for skills so widely listed ("Python", "Git") that sharing them says little."""
+    return skill_key(text) in _common_skills()
+
+
+@cache
+def _language_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for name, aliases in _load("aliases_languages.json")["languages"].items():
+        for alias in [name, *aliases]:
+            table[fold(alias)] = name
+    return table
+
+
+def language_name(text: str) -> str:
+    """ "Svenska (Native or bilingual)" -> "Swedish"; the proficiency in brackets is dropped."""
+    bare = re.split(r"[(\-–—:]", text, maxsplit=1)[0]
+    return _language_table().get(fold(bare), bare.strip().title())
+
+
+def is_common_language(text: str) -> bool:
+    return language_name(text) in _load("aliases_languages.json")["common"]
+
+
+# ---------------------------------------------------------------- years
+
+
+def year_of(date: str | None) -> int | None:
+    """The year of "2019", "2019-05" or "May 2019"; None when there is none."""
+    match = re.search(r"\b(19|20)\d{2}\b", date or "")
+    return int(match.group(0)) if match else None
+
+
+def years_overlap(
+    a_start: str | None,
+    a_end: str | None,
+    b_start: str | None,
+    b_end: str | None,
+    *,
+    current_year: int = 9999,
+) -> tuple[int, int] | None:
+    """The overlapping (first, last) year of two spans, or None when they miss or are unknown.
+
+    An end of None with a start means "to present". Spans without a start year are unknown:
+    claiming an overlap from them would claim what the data does not show.
+    """
+    starts = (year_of(a_start), year_of(b_start))
+    if None in starts:
+        return None
+    ends = (year_of(a_end) or current_year, year_of(b_end) or current_year)
+    first, last = max(starts), min(ends)
+    return (first, last) if first <= last else None
