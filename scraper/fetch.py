@@ -12,8 +12,8 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import replace
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -227,6 +227,18 @@ class Fetcher:
         """Fetch many URLs concurrently across hosts; a failure is returned in its place."""
         futures = [self._pool.submit(self._get_or_error, u, deadline) for u in urls]
         return [f.result() for f in futures]
+
+    def iter_many(
+        self, urls: Iterable[str], deadline: float | None = None
+    ) -> Iterator[tuple[str, Page | FetchError]]:
+        """Like ``get_many``, but yields ``(url, result)`` as each finishes (for progress)."""
+        futures = {self._pool.submit(self._get_or_error, u, deadline): u for u in urls}
+        try:
+            for future in as_completed(futures):
+                yield futures[future], future.result()
+        finally:
+            for future in futures:
+                future.cancel()
 
     def robots(self, url: str, deadline: float | None = None) -> SiteRules:
         """The site's robots.txt rules (read once per site), e.g. for its Sitemap: lines."""

@@ -1,0 +1,192 @@
+"""Find a person's blog posts from a site URL and read them: politely, safely and fast.
+
+Discovery goes from cheap to dear: the feed the site advertises (or its platform's usual feed
+URL), then its sitemaps, then its index pages with their pagination, stopping once ``limit``
+posts are known. Many feeds carry only the latest ten posts, so a short feed is topped up from
+the sitemap or the index. Posts are then fetched over HTTP (one host, one request at a time) and
+extracted; the browser is used only for a page whose served HTML has no text (see jsdetect).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from scraper.discover import canonical, declared_canonical
+from scraper.errors import BudgetExhausted, FetchError
+from scraper.extract import extract_post
+from scraper.feeds import (
+    FeedEntry,
+    Sitemap,
+    SitemapUrl,
+    discover_feeds,
+    parse_feed,
+    parse_sitemap,
+)
+from scraper.finder import Candidate, find_candidates
+from scraper.jsdetect import needs_javascript
+from scraper.models import Page, Post
+from scraper.soup import make_soup
+
+__all__ = [
+    "BlogResult", "Candidate", "FeedEntry", "Sitemap", "SitemapUrl", "discover_feeds",
+    "extract_post", "parse_feed", "parse_sitemap", "read_blog",
+]  # fmt: skip
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+# Seconds a browser gets to render one page.
+RENDER_TIMEOUT = 20.0
+
+
+@dataclass
+class BlogResult:
+    """Posts newest first; ``errors`` are sentences for the user; ``partial`` when cut short."""
+
+    posts: list[Post] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    partial: bool = False
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    pass
+
+
+def read_blog(
+    site_url: str,
+    fetcher,
+    limit: int = 20,
+    progress: Progress | None = None,
+    deadline: float | None = None,
+    browser=None,
+    force_browser: bool = False,
+) -> BlogResult:
+    """Up to ``limit`` posts of the blog at ``site_url``, newest first.
+
+    ``deadline`` is a ``time.monotonic()`` instant: when it passes, what was read so far is
+    returned with ``partial=True``. ``browser`` (a BrowserPool) renders pages that need
+    JavaScript; ``force_browser`` renders every post with it (the benchmark's slow path).
+    """
+    report = progress or _silent
+    report("finding_blog", 0, 1)
+    result = BlogResult()
+    candidates, found_partial = find_candidates(site_url, fetcher, limit, deadline, result.errors)
+    report("finding_blog", 1, 1)
+    reader = _PostReader(fetcher, browser, force_browser, deadline, result, report)
+    reader.read(candidates, limit)
+    result.partial = result.partial or found_partial
+    result.posts.sort(key=lambda p: p.published or "", reverse=True)
+    if not result.posts and not result.errors:
+        result.errors.append(
+            f"No blog posts were found at {site_url}: it has no feed, sitemap or post links "
+            "Common Ground could read. If the person blogs somewhere else, analyse that address."
+        )
+    return result
+
+
+class _PostReader:
+    def __init__(self, fetcher, browser, force_browser, deadline, result, report) -> None:
+        self.fetcher, self.browser, self.force_browser = fetcher, browser, force_browser
+        self.deadline, self.result, self.report = deadline, result, report
+        self.seen: set[str] = set()
+
+    def read(self, candidates: list[Candidate], limit: int) -> None:
+        total = min(limit, len(candidates))
+        queue = list(candidates)
+        while queue and len(self.result.posts) < limit:
+            if self._out_of_time():
+                self._ran_out(total)
+                return
+            batch, queue = (
+                queue[: limit - len(self.result.posts)],
+                queue[limit - len(self.result.posts) :],
+            )
+            by_url = {c.url: c for c in batch}
+            for url, outcome in self._fetch(list(by_url)):
+                if isinstance(outcome, BudgetExhausted):
+                    self.result.partial = True
+                    continue
+                if isinstance(outcome, FetchError):
+                    self.result.errors.append(f"Skipped {url}: {outcome.message}")
+                    self.result.partial = True
+                    continue
+                post = self._post(outcome, by_url[url].entry)
+                if post and len(self.result.posts) < limit:
+                    self.result.posts.append(post)
+                    self.report("reading_posts", len(self.result.posts), total)
+        if self.result.partial and self._out_of_time():
+            self._ran_out(total)
+
+    def _out_of_time(self) -> bool:
+        return self.deadline is not None and time.monotonic() >= self.deadline
+
+    def _ran_out(self, total: int) -> None:
+        self.result.partial = True
+        message = (f"Read {len(self.result.posts)} of {total} posts before the time budget ran "
+                   "out; the rest were skipped.")  # fmt: skip
+        if message not in self.result.errors:
+            self.result.errors.append(message)
+
+    def _fetch(self, urls: list[str]):
+        if not (self.force_browser and self.browser is not None):
+            yield from self.fetcher.iter_many(urls, self.deadline)
+            return
+        for url in urls:
+            yield url, self._render(url)
+
+    def _render(self, url: str) -> Page | FetchError:
+        try:
+            self.fetcher.check_allowed(url, self.deadline)  # robots.txt, scheme, LinkedIn
+            timeout = RENDER_TIMEOUT
+            if self.deadline is not None:
+                timeout = min(timeout, max(0.5, self.deadline - time.monotonic()))
+            return self.browser.render(url, timeout=timeout)
+        except FetchError as exc:
+            return exc
+
+    def _post(self, page: Page, entry: FeedEntry | None) -> Post | None:
+        if needs_javascript(page.html) and not page.rendered:
+            if self.browser is None:
+                log.info("%s needs JavaScript and no browser is available", page.final_url)
+                return self._from_feed(entry, page.final_url) or self._js_skipped(page)
+            rendered = self._render(page.final_url)
+            if isinstance(rendered, FetchError):
+                self.result.errors.append(f"Skipped {page.final_url}: {rendered.message}")
+                return self._from_feed(entry, page.final_url)
+            page = rendered
+        key = canonical(declared_canonical(page.html, page.final_url) or page.final_url)
+        if key in self.seen:
+            return None
+        self.seen.add(key)
+        post = extract_post(page.html, page.final_url) or self._from_feed(entry, page.final_url)
+        if post is None or entry is None:
+            return post
+        return replace(
+            post,
+            title=post.title or entry.title,
+            published=post.published or entry.published,
+            author=post.author or entry.author,
+            tags=post.tags or entry.tags,
+        )
+
+    def _js_skipped(self, page: Page) -> None:
+        self.result.errors.append(
+            f"Skipped {page.final_url}: the page shows its text only with JavaScript, and no "
+            "browser is available. Install Chromium (apt-get install chromium) or set "
+            "CHROMIUM_PATH to read such pages."
+        )
+        return None
+
+    @staticmethod
+    def _from_feed(entry: FeedEntry | None, url: str) -> Post | None:
+        """A post from the feed's own full text, when the page itself could not be read."""
+        if entry is None or not entry.content:
+            return None
+        text = " ".join(make_soup(entry.content).get_text(" ").split())
+        if len(text.split()) < 20:
+            return None
+        return Post(url=url, title=entry.title, published=entry.published,
+                    author=entry.author, tags=entry.tags, text=text)  # fmt: skip

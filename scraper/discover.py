@@ -1,0 +1,131 @@
+"""Where a site keeps its posts: feed URLs to try, post-like links, pagination. Pure functions.
+
+"Post or page?" is decided from the URL first (cheap, before any fetch): tag, category,
+author, archive and pagination pages, and the usual about/contact pages, are never posts.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from scraper.soup import make_soup
+
+# Paths blogs publish feeds at, most common first; tried only when a page advertises none.
+COMMON_FEED_PATHS = ("feed", "feed/", "rss.xml", "atom.xml", "index.xml", "feed.xml",
+                     "feed.json", "rss/", "rss")  # fmt: skip
+# What a <meta name="generator"> says -> where that platform puts its feed.
+GENERATOR_FEEDS = {"wordpress": "feed/", "ghost": "rss/", "hugo": "index.xml",
+                   "jekyll": "feed.xml", "hashnode": "rss.xml", "gatsby": "rss.xml",
+                   "eleventy": "feed.xml", "blogger": "feeds/posts/default"}  # fmt: skip
+_NOT_POSTS = re.compile(
+    r"/(tags?|categor(y|ies)|topics?|authors?|archives?|page|search|feed|rss|atom|login|"
+    r"signin|signup|subscribe|newsletter|privacy|terms|contact|about(-me|-us)?|now|uses|"
+    r"wp-content|wp-json|wp-admin|cdn-cgi|static|assets|images?|css|js)(/|$)",
+    re.I,
+)
+_FILE_SUFFIX = re.compile(r"\.(xml|json|rss|atom|jpe?g|png|gif|svg|webp|pdf|zip|css|js|txt|ico)$")
+_TRACKING = re.compile(r"^(utm_\w+|ref|fbclid|gclid|mc_cid|mc_eid|source)$", re.I)
+_OLDER = re.compile(r"^\W*(older( posts| entries)?|next( page)?|more posts|load more|"
+                    r"previous (posts|entries))\W*$", re.I)  # fmt: skip
+
+
+def canonical(url: str) -> str:
+    """The URL two links to the same post share: no fragment, tracking or index.html."""
+    parts = urlsplit(url.strip())
+    path = re.sub(r"/index\.html?$", "/", parts.path or "/")
+    if len(path) > 1:
+        path = path.rstrip("/")
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)])
+    host = (parts.hostname or "").lower() + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme.lower(), host, path, query, ""))
+
+
+def feed_candidates(site_url: str, html: str = "") -> list[str]:
+    """Feed URLs worth trying for a site that advertises none: its platform's first."""
+    parts = urlsplit(site_url)
+    host, path = (parts.hostname or "").lower(), parts.path
+    origin = f"{parts.scheme}://{parts.netloc}"
+    found: list[str] = []
+    if host == "medium.com" and path.startswith("/@"):
+        found.append(f"{origin}/feed/{path.strip('/').split('/')[0]}")
+    elif host.endswith(".medium.com") or host.endswith(".substack.com"):
+        found.append(f"{origin}/feed")
+    elif host == "dev.to" and path.strip("/"):
+        found.append(f"{origin}/feed/{path.strip('/').split('/')[0]}")
+    elif host.endswith(".hashnode.dev"):
+        found.append(f"{origin}/rss.xml")
+    generator = re.search(r'<meta[^>]+name=["\']generator["\'][^>]*content=["\']([^"\']+)', html,
+                          re.I)  # fmt: skip
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    if generator:
+        for name, feed in GENERATOR_FEEDS.items():
+            if name in generator.group(1).lower():
+                found.append(urljoin(base, feed))
+    found.extend(urljoin(base, p) for p in COMMON_FEED_PATHS)
+    if path.strip("/"):  # a blog under a path (/blog/) may keep its feed at the site root
+        found.extend(urljoin(origin + "/", p) for p in COMMON_FEED_PATHS[:6])
+    return list(dict.fromkeys(found))
+
+
+def same_site(url: str, site_url: str) -> bool:
+    a, b = urlsplit(url).hostname or "", urlsplit(site_url).hostname or ""
+    return a.lower().removeprefix("www.") == b.lower().removeprefix("www.")
+
+
+def is_post_url(url: str, site_url: str) -> bool:
+    """Could ``url`` be a post of the blog at ``site_url``? (Same site, not a listing or page.)"""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not same_site(url, site_url):
+        return False
+    path = parts.path or "/"
+    if path.strip("/") == "" or _NOT_POSTS.search(path) or _FILE_SUFFIX.search(path.lower()):
+        return False
+    blog_path = urlsplit(site_url).path.rstrip("/")
+    if blog_path and not path.startswith(blog_path + "/"):
+        return False  # a blog at /blog/ keeps its posts below /blog/
+    return canonical(url) != canonical(site_url)
+
+
+def post_links(html: str, url: str, site_url: str) -> list[str]:
+    """Links on an index page that look like posts, in page order (newest first, usually)."""
+    soup = make_soup(html)
+    links: list[str] = []
+    seen: set[str] = set()
+    for a in soup.find_all("a", href=True):
+        if a.find_parent(["nav", "header", "footer", "aside"]):
+            continue  # menus link to pages, not posts
+        href = urljoin(url, a["href"].strip())
+        key = canonical(href)
+        if key not in seen and is_post_url(href, site_url):
+            seen.add(key)
+            links.append(href)
+    return links
+
+
+def next_page(html: str, url: str) -> str | None:
+    """The next (older) index page: rel=next, an "Older posts" link, or /page/N+1/."""
+    soup = make_soup(html)
+    for tag in soup.find_all(["link", "a"], href=True):
+        if "next" in [r.lower() for r in tag.get("rel") or []]:
+            return urljoin(url, tag["href"])
+    for a in soup.find_all("a", href=True):
+        if _OLDER.match(a.get_text(" ", strip=True)):
+            return urljoin(url, a["href"])
+    current = re.search(r"/page/(\d+)/?$", urlsplit(url).path)
+    number = int(current.group(1)) + 1 if current else 2
+    for a in soup.find_all("a", href=True):
+        target = urljoin(url, a["href"])
+        if re.search(rf"/page/{number}/?$", urlsplit(target).path):
+            return target
+    return None
+
+
+def declared_canonical(html: str, url: str) -> str | None:
+    """The page's <link rel="canonical">, if it names a page on the same site."""
+    match = re.search(r"<link[^>]+rel=[\"']canonical[\"'][^>]*>", html[:50_000], re.I)
+    href = re.search(r"href=[\"']([^\"']+)", match.group(0)) if match else None
+    if not href:
+        return None
+    target = urljoin(url, href.group(1).strip())
+    return target if same_site(target, url) else None

@@ -1,0 +1,37 @@
+"""Does a page need JavaScript to show its text? Decided from the HTTP response alone.
+
+The browser costs seconds and memory per page, so it is used only when the served HTML itself
+says the text is not there: almost no visible text, plus an empty app root, a <noscript> asking
+for JavaScript, or a page that is mostly scripts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scraper.soup import make_soup
+
+# Below this many characters of visible text a page has not served its content.
+MIN_VISIBLE_CHARS = 400
+_APP_ROOTS = {"root", "app", "__next", "___gatsby", "svelte", "__nuxt", "main-app"}
+_ENABLE_JS = re.compile(r"(enable|turn on|requires?)\s+javascript|javascript\s+(is\s+)?"
+                        r"(required|disabled)", re.I)  # fmt: skip
+
+
+def needs_javascript(html: str) -> bool:
+    soup = make_soup(html)
+    body = soup.body
+    if body is None:
+        return False
+    noscript_text = " ".join(n.get_text(" ") for n in body.find_all("noscript"))
+    scripts = len(soup.find_all("script"))
+    for tag in body.find_all(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    visible = " ".join(body.get_text(" ").split())
+    if len(visible) >= MIN_VISIBLE_CHARS:
+        return False
+    empty_root = any(
+        el.get("id") in _APP_ROOTS and not el.get_text(strip=True)
+        for el in body.find_all(["div", "main", "section"], id=True)
+    )
+    return empty_root or bool(_ENABLE_JS.search(noscript_text)) or scripts >= 3
