@@ -8,14 +8,28 @@ from bs4 import BeautifulSoup
 
 from scraper.models import Profile
 
+from .github import github_user, parse_github
 from .linkedin_dom import looks_like_logged_in_linkedin, parse_linkedin_dom
+from .linkedin_public import parse_linkedin_public
+from .personal import parse_personal
 from .text import host_of
 
 log = logging.getLogger(__name__)
 
 
 def pick_and_parse(soup: BeautifulSoup, url: str) -> Profile | None:
+    """Run the parser of the page's family; a page of no known family is read as a personal page."""
     host = host_of(url)
+    # The extension sends the DOM with the page's URL; a saved file may have any URL, so the
+    # logged-in markup is recognised by its anchors too.
     if looks_like_logged_in_linkedin(soup):
+        log.debug("%s: LinkedIn, logged-in DOM", url)
         return parse_linkedin_dom(soup, url)
-    return None
+    if host == "linkedin.com" or host.endswith(".linkedin.com"):
+        log.debug("%s: LinkedIn public page", url)
+        return parse_linkedin_public(soup, url)
+    if github_user(url):
+        log.debug("%s: GitHub user page", url)
+        return parse_github(soup, url) or parse_personal(soup, url)
+    log.debug("%s: personal page", url)
+    return parse_personal(soup, url)

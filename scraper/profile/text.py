@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+from bs4 import Tag
+
 _SPACE = re.compile(r"\s+")
 _MONTHS = {
     m: i
@@ -134,3 +136,22 @@ def host_of(url: str | None) -> str:
     except ValueError:
         return ""
     return host.lower().removeprefix("www.")
+
+
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "dd", "dt")
+
+
+def inline_text(el: Tag) -> str | None:
+    """Text of an inline run: parts joined by spaces, but no space before ',' or '.'."""
+    return clean(re.sub(r"\s+([,.;:!?])", r"\1", el.get_text(" ")))
+
+
+def block_text(el: Tag, limit: int = 200) -> str | None:
+    """One line per paragraph, heading or list item (links and emphasis stay inside their line)."""
+    lines = []
+    for block in el.find_all(_BLOCKS, limit=limit):
+        if block.find(_BLOCKS) is None:  # the innermost blocks only, so nothing is read twice
+            line = inline_text(block)
+            if line:
+                lines.append(line)
+    return "\n".join(lines) if lines else inline_text(el)

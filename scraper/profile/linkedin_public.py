@@ -1,0 +1,187 @@
+"""LinkedIn public profile pages (as a logged-out visitor sees them): JSON-LD first, DOM after.
+
+The public page carries a JSON-LD ``@graph`` with the Person (jobTitle, worksFor, alumniOf with
+both schools and past employers, address, sameAs, awards, knowsLanguage) and their Articles. The
+visible DOM has what JSON-LD leaves out (position titles and dates, degrees), so both are read and
+merged: lists from the DOM when it has them, single fields from whichever has them.
+The DOM is read by tags and ``data-section`` attributes, not by class names.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import fields, replace
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from scraper.models import Position, Profile, School
+
+from .jsonld import find_person, json_ld_nodes, person_to_profile
+from .text import clean, clean_block, parse_date_range, unique
+
+log = logging.getLogger(__name__)
+
+# data-section values of the public page, then the headings that name the same cards.
+_SECTIONS = {
+    "about": (("summary",), ("about",)),
+    "experience": (("experience",), ("experience",)),
+    "education": (("educationsdetails", "education"), ("education",)),
+    "volunteering": (("volunteering",), ("volunteer experience", "volunteering")),
+    "languages": (("languages",), ("languages",)),
+    "certifications": (("certifications",), ("licenses & certifications", "certifications")),
+    "skills": (("skills",), ("skills",)),
+    "awards": (("honors-and-awards", "awards"), ("honors & awards", "honors and awards")),
+}
+
+
+def _section(soup: BeautifulSoup, key: str) -> Tag | None:
+    names, headings = _SECTIONS[key]
+    for node in soup.find_all(attrs={"data-section": True}):
+        if str(node.get("data-section", "")).lower() in names and node.name == "section":
+            return node
+    for h2 in soup.find_all("h2"):
+        if (clean(h2.get_text(" ")) or "").lower() in headings:
+            return h2.find_parent("section") or h2.parent
+    return None
+
+
+def _items(section: Tag | None) -> list[Tag]:
+    if section is None:
+        return []
+    first = section.find(["ul", "ol"])
+    return first.find_all("li", recursive=False) if first is not None else []
+
+
+def _first(item: Tag, tag: str) -> str | None:
+    node = item.find(tag)
+    return clean(node.get_text(" ")) if node is not None else None
+
+
+def _date_line(item: Tag) -> tuple[str | None, str | None, str | None, Tag | None]:
+    """Start, end and duration from the element holding the <time> tags."""
+    time = item.find("time")
+    if time is None:
+        return None, None, None, None
+    holder = time.parent
+    dates = parse_date_range(holder.get_text(" ")) if holder is not None else None
+    if dates is None:
+        text = re.sub(r"\s+", " ", holder.get_text(" ") if holder else "")
+        # "Jan 2020 - Present 4 years": the public page writes the duration without a "·".
+        m = re.match(r"(.+?(?:present|\d{4}))\s+(\d.*)$", text, re.IGNORECASE)
+        dates = parse_date_range(f"{m.group(1)} · {m.group(2)}") if m else None
+    if dates is None:
+        return None, None, None, holder
+    return dates.start, dates.end, dates.duration, holder
+
+
+def _position(item: Tag) -> Position | None:
+    title, company = _first(item, "h3"), _first(item, "h4")
+    start, end, duration, holder = _date_line(item)
+    location = None
+    if holder is not None:
+        after = holder.find_next("p")
+        if after is not None and item in after.parents:
+            location = clean(after.get_text(" "))
+    description = None
+    for block in item.find_all(["p", "div"]):
+        text = clean_block(block.get_text("\n"))
+        if text and len(text) > 60 and block.find(["h3", "h4", "time"]) is None:
+            description = text
+            break
+    if not (title or company):
+        return None
+    return Position(
+        title=title,
+        company=company,
+        start=start,
+        end=end,
+        duration=duration,
+        location=location,
+        description=description,
+    )
+
+
+def _school(item: Tag) -> School | None:
+    name = _first(item, "h3")
+    if not name:
+        return None
+    degree = field = None
+    h4 = item.find("h4")
+    if h4 is not None:
+        parts = [clean(s.get_text(" ")) for s in h4.find_all("span", recursive=False)]
+        parts = [p for p in parts if p] or [clean(h4.get_text(" "))]
+        degree = parts[0]
+        field = ", ".join(p for p in parts[1:] if p) or None
+    start, end, _, _ = _date_line(item)
+    return School(school=name, degree=degree, field=field, start=start, end=end)
+
+
+def _top_card(soup: BeautifulSoup) -> tuple[str | None, str | None, str | None]:
+    h1 = soup.find("h1")
+    if h1 is None:
+        return None, None, None
+    box = h1.parent
+    headline = _first(box, "h2") if box is not None else None
+    location = None
+    h3 = box.find("h3") if box is not None else None
+    if h3 is not None:
+        first = next((s for s in h3.stripped_strings if clean(s)), None)
+        location = clean(first)
+    return clean(h1.get_text(" ")), headline, location
+
+
+def parse_public_dom(soup: BeautifulSoup, url: str) -> Profile:
+    name, headline, location = _top_card(soup)
+    about = _section(soup, "about")
+    about_text = None
+    if about is not None:
+        body = [clean_block(p.get_text("\n")) for p in about.find_all(["p", "div"])]
+        about_text = next((b for b in body if b and (b.lower() != "about")), None)
+    return Profile(
+        name=name,
+        headline=headline,
+        location=location,
+        about=about_text,
+        experience=tuple(p for p in map(_position, _items(_section(soup, "experience"))) if p),
+        education=tuple(s for s in map(_school, _items(_section(soup, "education"))) if s),
+        volunteering=tuple(p for p in map(_position, _items(_section(soup, "volunteering"))) if p),
+        skills=unique(
+            _first(i, "h3") or clean(i.get_text(" ")) for i in _items(_section(soup, "skills"))
+        ),
+        languages=unique(_first(i, "h3") for i in _items(_section(soup, "languages"))),
+        certifications=unique(_first(i, "h3") for i in _items(_section(soup, "certifications"))),
+        awards=unique(_first(i, "h3") for i in _items(_section(soup, "awards"))),
+        source_url=url or None,
+    )
+
+
+def merge(primary: Profile, fallback: Profile) -> Profile:
+    """Each field from primary when it has it, else from fallback; link lists are united."""
+    values = {}
+    for f in fields(Profile):
+        mine, theirs = getattr(primary, f.name), getattr(fallback, f.name)
+        if f.name in ("websites", "languages", "awards"):
+            values[f.name] = unique([*mine, *theirs])
+        else:
+            values[f.name] = mine or theirs
+    return replace(primary, **values)
+
+
+def is_profile_url(url: str) -> bool:
+    """/in/<name> and the old /pub/<name> are profiles; the feed, jobs, companies are not."""
+    return bool(re.match(r"^/(?:in|pub)/[^/]+", urlsplit(url).path if url else ""))
+
+
+def parse_linkedin_public(soup: BeautifulSoup, url: str) -> Profile | None:
+    person = find_person(json_ld_nodes(soup))
+    if not is_profile_url(url) and person is None:
+        log.info("%s is a LinkedIn page but not a profile", url)
+        return None
+    dom = parse_public_dom(soup, url)
+    profile = merge(dom, person_to_profile(person, url)) if person else dom
+    if profile.is_empty:
+        log.info("no person found on the public LinkedIn page %s", url)
+        return None
+    return profile

@@ -1,0 +1,176 @@
+"""Personal sites and blogs: whoever the page is about, from whatever markup it has.
+
+Sources, strongest first: JSON-LD Person, microdata Person, h-card; then OpenGraph profile tags,
+``<meta name="author">`` and, on About/Now pages, the title. Links go into ``websites`` with the
+person's blog first, because the server reads the blog from there: an ``<a>`` reading "Blog",
+"Writing", "Posts"..., then the site itself, then rel="me" and sameAs profiles.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from scraper.models import Profile
+
+from .jsonld import fetchable_sites, find_person, json_ld_nodes, person_to_profile
+from .linkedin_public import merge
+from .microdata import main_hcard, microdata_people
+from .text import absolute_url, clean, clean_block, host_of
+
+log = logging.getLogger(__name__)
+
+# Link texts and last path segments that name a blog on a personal site.
+BLOG_WORDS = {
+    "blog",
+    "weblog",
+    "writing",
+    "writings",
+    "posts",
+    "articles",
+    "essays",
+    "notes",
+    "journal",
+    "my blog",
+    "read my blog",
+    "the blog",
+    "all posts",
+    "archive",
+    "newsletter",
+}
+# Path segments of pages that are about the site's owner.
+_ABOUT_PATHS = re.compile(r"/(?:about|about-me|now|bio|me|cv|resume)(?:/|\.html?)?$", re.I)
+_TITLE_SPLIT = re.compile(r"\s+[|–—·:-]\s+|\s*[|–—·]\s*")
+_NOT_A_NAME = {"about", "about me", "now", "home", "blog", "bio", "cv", "resume", "welcome"}
+_NAME_LIKE = re.compile(r"^[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,3}$")
+MAX_ABOUT_CHARS = 3000
+
+
+def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+    for name in names:
+        node = soup.find("meta", attrs={"property": name}) or soup.find(
+            "meta", attrs={"name": name}
+        )
+        if node is not None and clean(node.get("content")):
+            return clean(node.get("content"))
+    return None
+
+
+def _rel_links(soup: BeautifulSoup, rel: str, base: str) -> list[str]:
+    out = []
+    for node in soup.find_all(["a", "link"], rel=True, href=True, limit=2000):
+        rels = node.get("rel") or []
+        rels = rels if isinstance(rels, list) else str(rels).split()
+        if rel in [r.lower() for r in rels]:
+            out.append(absolute_url(str(node["href"]), base))
+    return [u for u in out if u]
+
+
+def blog_links(soup: BeautifulSoup, base: str) -> list[str]:
+    """Links whose text or last path segment says "blog", "writing", "posts"..."""
+    out = []
+    for a in soup.find_all("a", href=True, limit=5000):
+        text = (clean(a.get_text(" ")) or "").lower().strip("→»> ")
+        href = absolute_url(str(a["href"]), base)
+        if not href:
+            continue
+        segment = urlsplit(href).path.rstrip("/").rsplit("/", 1)[-1].lower()
+        if text in BLOG_WORDS or segment in BLOG_WORDS:
+            out.append(href)
+    # A subdomain such as blog.example.com is a blog whatever the link says.
+    for a in soup.find_all("a", href=True, limit=5000):
+        href = absolute_url(str(a["href"]), base)
+        if href and host_of(href).startswith(("blog.", "writing.", "notes.")):
+            out.append(href)
+    return out
+
+
+def _site_itself(soup: BeautifulSoup, url: str) -> str | None:
+    canonical = next(iter(_rel_links(soup, "canonical", url)), None)
+    return canonical or absolute_url(_meta(soup, "og:url") or "", url) or absolute_url(url, url)
+
+
+def _name_from_title(soup: BeautifulSoup) -> str | None:
+    title = soup.find("title")
+    text = (clean(title.get_text(" ")) if title is not None else None) or ""
+    for part in _TITLE_SPLIT.split(text):
+        part = clean(part) or ""
+        if part.lower() not in _NOT_A_NAME and _NAME_LIKE.match(part):
+            return part
+    return None
+
+
+def _main_text(soup: BeautifulSoup) -> str | None:
+    """The opening paragraphs of an About/Now page (without navigation and footer)."""
+    root: Tag | None = soup.find("main") or soup.find("article") or soup.body
+    if root is None:
+        return None
+    paragraphs = []
+    size = 0
+    for p in root.find_all("p", limit=200):
+        if p.find_parent(["nav", "footer", "header", "aside"]) is not None:
+            continue
+        text = clean_block(p.get_text(" "))
+        if text:
+            paragraphs.append(text)
+            size += len(text)
+            if size > MAX_ABOUT_CHARS:
+                break
+    return "\n".join(paragraphs)[:MAX_ABOUT_CHARS] or None
+
+
+def _structured_person(soup: BeautifulSoup, url: str) -> Profile | None:
+    """JSON-LD, microdata and h-card, merged (the strongest source wins each field)."""
+    found = []
+    person = find_person(json_ld_nodes(soup))
+    if person:
+        found.append(person_to_profile(person, url))
+    for item in microdata_people(soup, url)[:1]:
+        found.append(person_to_profile(item, url))
+    card = main_hcard(soup, url)
+    if card:
+        found.append(person_to_profile(card, url))
+    if not found:
+        return None
+    profile = found[0]
+    for other in found[1:]:
+        profile = merge(profile, other)
+    return profile
+
+
+def parse_personal(soup: BeautifulSoup, url: str) -> Profile | None:
+    """A Profile from a personal site, blog home, About or Now page; None without a name."""
+    profile = _structured_person(soup, url) or Profile(source_url=url or None)
+    rel_me = _rel_links(soup, "me", url)
+    path = urlsplit(url).path if url else ""
+    about_page = bool(_ABOUT_PATHS.search(path))
+    og_profile = (_meta(soup, "og:type") or "").lower() == "profile"
+
+    name = profile.name
+    if not name and og_profile:
+        first, last = _meta(soup, "profile:first_name"), _meta(soup, "profile:last_name")
+        name = clean(f"{first or ''} {last or ''}") or _meta(soup, "og:title")
+    name = name or _meta(soup, "author", "article:author", "dc.creator")
+    if not name and (about_page or rel_me):
+        name = _name_from_title(soup)
+    if not name:
+        log.info("no person named on %s", url)
+        return None
+    if name.lower().startswith(("http://", "https://")):
+        return None  # article:author is sometimes a URL, which names nobody
+
+    about = profile.about
+    if not about and about_page:
+        about = _main_text(soup)
+    if not about and (og_profile or rel_me or about_page):
+        about = _meta(soup, "og:description", "description")
+
+    blog = blog_links(soup, url)
+    sites = [*blog, *profile.websites, _site_itself(soup, url), *rel_me]
+    return replace(
+        profile, name=name, about=about, websites=fetchable_sites(sites), source_url=url or None
+    )

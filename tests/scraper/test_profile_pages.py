@@ -1,0 +1,191 @@
+"""parse_profile on saved pages: every field of every hand-checked gold file must match.
+
+Two sets of pages: the real LinkedIn captures in ../shared/data/linkedin/logged-in/ (read from
+there, never copied) and the pages written for these tests in tests/fixtures/profiles/. Both use
+the gold format of the shared data (see its README, "How the gold files read").
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from bench.profiles import gold_items, missing_and_extra, profile_items
+from scraper.models import Profile
+from scraper.profile import parse_profile
+from scraper.profile.text import clean
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "profiles"
+LINKEDIN = ("linkedin", "logged-in")
+# Gold keys that describe the file, not the person.
+_META_KEYS = {"source", "notes", "url", "profile_url", "urls_in_text", "shown_vs_total", "profile"}
+# Fields compared by bench.profiles.gold_items (name, headline, ... skills).
+_GOLD_FIELDS = {"name", "headline", "location", "about", "experience", "education", "skills"}
+
+
+def _fixture_pages() -> dict[str, dict]:
+    return {
+        p.name: json.loads(p.with_name(p.stem + ".expected.json").read_text(encoding="utf-8"))
+        for p in sorted(FIXTURES.glob("*.html"))
+        if p.with_name(p.stem + ".expected.json").exists()
+    }
+
+
+PAGES = _fixture_pages()
+
+
+def _assert_matches_gold(profile: Profile | None, gold: dict, page: str) -> None:
+    assert profile is not None, f"{page}: no profile parsed"
+    missing, extra = missing_and_extra(gold_items(gold), profile_items(profile))
+    assert not missing and not extra, f"{page}: missing {missing}, extra {extra}"
+    # Fields outside the bench's set are compared whole (lists in order: blog first matters).
+    for key, want in gold.items():
+        if key in _META_KEYS or key in _GOLD_FIELDS:
+            continue
+        got = getattr(profile, key)
+        assert (list(got) if isinstance(got, tuple) else got) == want, f"{page}: {key}"
+
+
+def _linkedin_pages(shared_data: Path) -> list[tuple[str, str, dict]]:
+    folder = shared_data.joinpath(*LINKEDIN)
+    pages = []
+    for html in sorted(folder.glob("*.html")):
+        gold = json.loads(html.with_name(html.stem + ".expected.json").read_text("utf-8"))
+        pages.append((html.name, html.read_text(encoding="utf-8"), gold))
+    assert len(pages) == 3, f"expected the 3 shared LinkedIn captures in {folder}"
+    return pages
+
+
+def test_shared_linkedin_pages_match_every_gold_field(shared_data):
+    for name, html, gold in _linkedin_pages(shared_data):
+        _assert_matches_gold(parse_profile(html, gold["profile_url"]), gold, name)
+
+
+def _rehash_classes(html: str, seed: int) -> str:
+    """Give every class attribute new random hashed names (what a new LinkedIn build does)."""
+    rng = random.Random(seed)
+
+    def new_classes(match: re.Match) -> str:
+        names = match.group(2).split()
+        fresh = " ".join("".join(rng.choices(string.ascii_letters, k=30)) for _ in names)
+        return f"{match.group(1)}{fresh}{match.group(3)}"
+
+    return re.sub(r'(\bclass=")([^"]*)(")', new_classes, html)
+
+
+def test_shared_linkedin_pages_survive_new_class_names(shared_data):
+    for name, html, gold in _linkedin_pages(shared_data):
+        rehashed = _rehash_classes(html, seed=len(name))
+        assert "pv-profile-card__anchor" in html and "pv-profile-card__anchor" not in rehashed
+        assert "visually-hidden" not in rehashed
+        _assert_matches_gold(parse_profile(rehashed, gold["profile_url"]), gold, name)
+
+
+def test_shared_linkedin_pages_leave_sidebars_and_other_people_out(shared_data):
+    for name, html, gold in _linkedin_pages(shared_data):
+        assert "People you may know" in html or "Other similar profiles" in html, name
+        profile = parse_profile(html, gold["profile_url"])
+        text = json.dumps(profile.to_dict(), ensure_ascii=False)
+        assert "People you may know" not in text and "similar profiles" not in text, name
+        assert profile.websites == (), f"{name}: the contact overlay was not saved"
+        companies = {p.company for p in profile.experience}
+        assert companies == {clean(p["company"]) for p in gold["experience"]}, name
+
+
+def test_shared_linkedin_page_reads_the_other_sections(shared_data):
+    """profile1 shows volunteering, certifications and languages (not in the gold file)."""
+    _, html, gold = _linkedin_pages(shared_data)[0]
+    profile = parse_profile(html, gold["profile_url"])
+    assert profile.languages == ("English", "Spanish")
+    assert profile.certifications == (
+        "Agile at Work: Planning with Agile User Stories",
+        "Software Design: Developing Effective Requirements",
+    )
+    (mentor,) = profile.volunteering
+    assert (mentor.title, mentor.company, mentor.start, mentor.end) == (
+        "Mentor",
+        "Inicio",
+        "2019-11",
+        "2020-03",
+    )
+    assert mentor.location is None  # "Science and Technology" is the cause, not a place
+    assert "micro:bit" in (mentor.description or "")
+    first = profile.experience[0]
+    assert first.description and first.description.startswith("I'm helping Novare")
+    assert "Onboarding kit" not in first.description  # a media attachment's title
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_fixture_page_matches_expected(page):
+    gold = PAGES[page]
+    html = (FIXTURES / page).read_text(encoding="utf-8")
+    profile = parse_profile(html, gold["url"])
+    if "profile" in gold and gold["profile"] is None:
+        assert profile is None, f"{page} shows no person but parsed as {profile}"
+        return
+    _assert_matches_gold(profile, gold, page)
+    assert profile.source_url == gold["url"]
+    assert not any("linkedin.com" in site for site in profile.websites)
+
+
+def test_fixture_map_covers_every_family():
+    names = set(PAGES)
+    for family in (
+        "linkedin-public",
+        "personal",
+        "blog-home",
+        "about",
+        "now",
+        "github",
+        "not-a-profile",
+    ):
+        assert any(n.startswith(family) for n in names), family
+
+
+def test_linkedin_public_json_ld_alone_gives_the_person():
+    """Without the visible sections the JSON-LD @graph still yields the person and their jobs."""
+    html = (FIXTURES / "linkedin-public-mara.html").read_text(encoding="utf-8")
+    json_only = re.sub(r"(?s)<main>.*</main>", "<main></main>", html)
+    profile = parse_profile(json_only, "https://se.linkedin.com/in/mara-lindqvist")
+    assert profile.name == "Mara Lindqvist"
+    assert profile.location == "Gothenburg, Västra Götaland County, SE"
+    assert profile.about.startswith("I build data platforms")
+    assert [(p.title, p.company, p.start, p.end) for p in profile.experience] == [
+        ("Staff Engineer", "Fjord Analytics", "2021-03", None),
+        ("Mentor", "Women Who Code Gothenburg", "2019-09", None),
+        (None, "Volvo Cars", "2015-08", "2021-02"),
+    ]
+    assert [(s.school, s.start, s.end) for s in profile.education] == [
+        ("Chalmers University of Technology", "2010", "2015")
+    ]
+    assert profile.languages == ("Swedish", "English")
+    assert profile.awards == ("Chalmers Alumni Award 2022",)
+    assert profile.websites == ("https://maralindqvist.se", "https://github.com/maralind")
+
+
+def test_linkedin_public_dom_alone_gives_the_person():
+    html = (FIXTURES / "linkedin-public-mara.html").read_text(encoding="utf-8")
+    dom_only = re.sub(r'(?s)<script type="application/ld\+json">.*?</script>', "", html)
+    profile = parse_profile(dom_only, "https://se.linkedin.com/in/mara-lindqvist")
+    assert profile.headline.startswith("Staff Engineer at Fjord Analytics")
+    assert [p.title for p in profile.experience] == [
+        "Staff Engineer",
+        "Chapter Lead",
+        "Senior Software Engineer",
+    ]
+    assert "Olle Berg" not in json.dumps(profile.to_dict())  # "People also viewed" sidebar
+
+
+def test_to_dict_is_the_shape_the_cli_prints():
+    """`commonground profile FILE --json` prints Profile.to_dict(): plain JSON, reloadable."""
+    gold = PAGES["github-user.html"]
+    profile = parse_profile((FIXTURES / "github-user.html").read_text("utf-8"), gold["url"])
+    shape = json.loads(json.dumps(profile.to_dict()))
+    assert shape["projects"][0].startswith("tiny-wasm-interp: ")
+    assert isinstance(shape["experience"], list) and isinstance(shape["experience"][0], dict)
+    assert Profile.from_dict(shape) == profile
