@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from scraper.discover import canonical, declared_canonical
+from scraper.discover import canonical, declared_canonical, without_tracking
 from scraper.errors import BudgetExhausted, FetchError
 from scraper.extract import extract_post
 from scraper.feeds import (
@@ -77,7 +77,11 @@ def read_blog(
     report("finding_blog", 1, 1)
     reader = _PostReader(fetcher, browser, force_browser, deadline, result, report)
     reader.read(candidates, limit)
-    result.partial = result.partial or found_partial
+    if found_partial and not result.partial:
+        result.partial = True
+        result.errors.append(
+            "The time budget ran out while looking for posts; the posts found so far are shown."
+        )
     result.posts.sort(key=lambda p: p.published or "", reverse=True)
     if not result.posts and not result.errors:
         result.errors.append(
@@ -92,6 +96,7 @@ class _PostReader:
         self.fetcher, self.browser, self.force_browser = fetcher, browser, force_browser
         self.deadline, self.result, self.report = deadline, result, report
         self.seen: set[str] = set()
+        self.out_of_budget = False
 
     def read(self, candidates: list[Candidate], limit: int) -> None:
         total = min(limit, len(candidates))
@@ -107,7 +112,7 @@ class _PostReader:
             by_url = {c.url: c for c in batch}
             for url, outcome in self._fetch(list(by_url)):
                 if isinstance(outcome, BudgetExhausted):
-                    self.result.partial = True
+                    self.out_of_budget = True
                     continue
                 if isinstance(outcome, FetchError):
                     self.result.errors.append(f"Skipped {url}: {outcome.message}")
@@ -117,7 +122,7 @@ class _PostReader:
                 if post and len(self.result.posts) < limit:
                     self.result.posts.append(post)
                     self.report("reading_posts", len(self.result.posts), total)
-        if self.result.partial and self._out_of_time():
+        if self.out_of_budget or (queue and self._out_of_time()):
             self._ran_out(total)
 
     def _out_of_time(self) -> bool:
@@ -157,11 +162,11 @@ class _PostReader:
                 self.result.errors.append(f"Skipped {page.final_url}: {rendered.message}")
                 return self._from_feed(entry, page.final_url)
             page = rendered
-        key = canonical(declared_canonical(page.html, page.final_url) or page.final_url)
-        if key in self.seen:
+        url = declared_canonical(page.html, page.final_url) or without_tracking(page.final_url)
+        if canonical(url) in self.seen:
             return None
-        self.seen.add(key)
-        post = extract_post(page.html, page.final_url) or self._from_feed(entry, page.final_url)
+        self.seen.add(canonical(url))
+        post = extract_post(page.html, url) or self._from_feed(entry, url)
         if post is None or entry is None:
             return post
         return replace(

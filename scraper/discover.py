@@ -41,6 +41,13 @@ def canonical(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), host, path, query, ""))
 
 
+def without_tracking(url: str) -> str:
+    """``url`` without its fragment and tracking parameters, otherwise as given."""
+    parts = urlsplit(url.strip())
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)])
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+
+
 def feed_candidates(site_url: str, html: str = "") -> list[str]:
     """Feed URLs worth trying for a site that advertises none: its platform's first."""
     parts = urlsplit(site_url)

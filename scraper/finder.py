@@ -129,7 +129,7 @@ class _Finder:
             for link in post_links(page.html, page.final_url, base):
                 self.add(link)
             following = next_page(page.html, page.final_url)
-            if not following or canonical(following) in visited:
+            if self.enough or not following or canonical(following) in visited:
                 return
             visited.add(canonical(following))
             page = self.get(following)
