@@ -89,9 +89,8 @@ def run_analysis(
 
     progress("matching", 0, 1)
     started = time.perf_counter()
-    from insights.openers import write_openers
-
     from insights.common_ground import find_talking_points, no_common_ground_advice
+    from insights.openers import write_openers
 
     points = find_talking_points(mine, them, posts, topics, model)
     progress("writing_openers", 0, 1)

@@ -47,8 +47,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
           f"(data in {app.config['DATA_DIR']}; `commonground token` shows the token)",
           file=sys.stderr)  # fmt: skip
     try:
+        # connection_limit above waitress's 100: the load bar is 50 clients, each may hold two.
         waitress.serve(app, host=args.host, port=args.port, threads=args.threads,
-                       ident="commonground")  # fmt: skip
+                       connection_limit=400, ident="commonground")  # fmt: skip
     finally:
         shutdown(app)
     return 0
@@ -83,7 +84,6 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         conn.close()
     runtime = Runtime(_runtime_config(), db_path)
     fetcher = runtime.make_fetcher(store.person_key(url))
-    runtime.embedder.start()  # loads while the profile and blog are read
 
     def progress(stage: str, done: int = 0, total: int = 0) -> None:
         log.debug("stage=%s %d/%d", stage, done, total)
@@ -205,7 +205,6 @@ def cmd_profile(args: argparse.Namespace) -> int:
 
 def cmd_posts(args: argparse.Namespace) -> int:
     from scraper.blog import read_blog
-
     from scraper.fetch import Fetcher, MemoryPageCache
     from server.api.validate import url as check_url
 

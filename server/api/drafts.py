@@ -16,8 +16,6 @@ bp = Blueprint("drafts", __name__, url_prefix="/api/drafts")
 @bp.post("/check")
 def check():
     """Findings for {text, channel?, analysis_id?}: generic phrases, no ask, swap test."""
-    from insights.drafts import check_draft
-
     body = validate.json_object()
     text = validate.text(body, "text", required=True, max_len=5000)
     channel = validate.one_of(body, "channel", tuple(CHANNEL_LIMITS)) or "message"
@@ -30,5 +28,7 @@ def check():
                            "or run the analysis again", code="analysis_not_found")  # fmt: skip
         them = profile_from_result(found["result"])
         points = points_from_result(found["result"])
+    from insights.drafts import check_draft  # loaded on first use: keeps startup fast
+
     findings = check_draft(text, channel, them=them, points=points)
     return {"findings": [f.to_dict() for f in findings]}
