@@ -187,8 +187,11 @@ class Fetcher:
 
     # -- public API ------------------------------------------------------------------------
 
-    def get(self, url: str, deadline: float | None = None) -> Page:
-        """Fetch ``url`` (following redirects); raise a FetchError subclass on any failure."""
+    def get(self, url: str, deadline: float | None = None, *, any_type: bool = False) -> Page:
+        """Fetch ``url`` (following redirects); raise a FetchError subclass on any failure.
+
+        Only text documents are read unless ``any_type`` (the browser's scripts and styles).
+        """
         url = urldefrag(url.strip())[0]
         cached = self.cache.get(url) if self.cache is not None else None
         conditional = {}
@@ -214,7 +217,7 @@ class Fetcher:
                 continue
             if status == 304 and cached is not None:
                 return replace(cached.page, from_cache=True)
-            return self._page(url, current, status, headers, body)
+            return self._page(url, current, status, headers, body, any_type)
         raise TooManyRedirects(
             f"{url} redirects more than {self.max_redirects} times; "
             "Common Ground stops there. Try the final address directly.",
@@ -348,7 +351,13 @@ class Fetcher:
         )
 
     def _page(
-        self, url: str, final: str, status: int, headers: dict[str, str], body: bytes
+        self,
+        url: str,
+        final: str,
+        status: int,
+        headers: dict[str, str],
+        body: bytes,
+        any_type: bool = False,
     ) -> Page:
         if status >= 400:
             raise FetchFailed(
@@ -359,7 +368,7 @@ class Fetcher:
                 status=status,
             )
         content_type = headers.get("content-type", "text/html")
-        if not any(t in content_type.lower() for t in TEXT_TYPES):
+        if not any_type and not any(t in content_type.lower() for t in TEXT_TYPES):
             raise FetchFailed(
                 f"{final} is not a web page ({content_type.split(';')[0]}).", url, status=status
             )
