@@ -27,6 +27,12 @@ def parse_profile(html: str | bytes | None, url: str) -> Profile | None:
         # BeautifulSoup walks deeply nested junk recursively; such a page holds no profile.
         log.warning("page %s is nested too deeply to read", url)
         return None
+    except Exception:
+        # The page is untrusted input and the caller only needs "a profile or not": a parser bug
+        # must not turn a strange page into a server error. It is logged with its traceback;
+        # the family parsers are tested without this net (tests/scraper/test_profile_robust.py).
+        log.exception("could not read a profile from %s; treating it as no profile", url)
+        return None
 
 
 def _parse(html: str | bytes | None, url: str) -> Profile | None:

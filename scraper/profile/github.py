@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup, Tag
 from scraper.models import Position, Profile
 
 from .jsonld import fetchable_sites
+from .markup import as_soup
 from .personal import blog_links
 from .text import absolute_url, block_text, clean, host_of, unique
 
@@ -111,7 +112,10 @@ def _pinned(soup: BeautifulSoup, url: str, user: str | None) -> tuple[list[str],
     return projects, languages
 
 
-def parse_github(soup: BeautifulSoup, url: str) -> Profile | None:
+def parse_github(page: str | bytes | BeautifulSoup | None, url: str) -> Profile | None:
+    soup = as_soup(page)
+    if soup is None:
+        return None
     user = github_user(url)
     name = _text_of(_by_prop(soup, "name")) or _text_of(soup.find(class_="p-name"))
     nickname = _text_of(_by_prop(soup, "additionalName")) or _text_of(

@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from scraper.models import Profile
 
 from . import linkedin_sections as sections
+from .markup import as_soup
 from .text import absolute_url, clean, host_of, unique
 
 log = logging.getLogger(__name__)
@@ -107,8 +108,11 @@ def _websites(soup: BeautifulSoup, card: Tag | None, url: str) -> tuple[str, ...
     return unique(links)
 
 
-def parse_linkedin_dom(soup: BeautifulSoup, url: str) -> Profile | None:
+def parse_linkedin_dom(page: str | bytes | BeautifulSoup | None, url: str) -> Profile | None:
     """A Profile from the logged-in DOM, or None when the page shows nobody."""
+    soup = as_soup(page)
+    if soup is None:
+        return None
     name, headline, location, card = _top_card(soup)
     find = sections.find_section
     experience = sections.positions(find(soup, "experience"))

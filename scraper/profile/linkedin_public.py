@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup, Tag
 from scraper.models import Position, Profile, School
 
 from .jsonld import find_person, json_ld_nodes, person_to_profile
+from .markup import as_soup
 from .text import clean, clean_block, parse_date_range, unique
 
 log = logging.getLogger(__name__)
@@ -174,7 +175,10 @@ def is_profile_url(url: str) -> bool:
     return bool(re.match(r"^/(?:in|pub)/[^/]+", urlsplit(url).path if url else ""))
 
 
-def parse_linkedin_public(soup: BeautifulSoup, url: str) -> Profile | None:
+def parse_linkedin_public(page: str | bytes | BeautifulSoup | None, url: str) -> Profile | None:
+    soup = as_soup(page)
+    if soup is None:
+        return None
     person = find_person(json_ld_nodes(soup))
     if not is_profile_url(url) and person is None:
         log.info("%s is a LinkedIn page but not a profile", url)

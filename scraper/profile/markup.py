@@ -20,10 +20,15 @@ log = logging.getLogger(__name__)
 # junk or an attack, and parsing it would blow the 2 s budget, so the tail is cut (with a warning).
 MAX_INPUT_CHARS = 20_000_000
 MAX_PARSED_CHARS = 2_500_000
+# Parse time follows the number of elements, not bytes: a real profile page has ~5,000 tags once
+# scripts are gone; 20,000 is far beyond any real page and still parses in well under a second.
+MAX_TAGS = 20_000
 
 # Elements whose content never holds profile text; dropped before parsing. JSON-LD scripts stay.
 _DROPPED = ("script", "style", "svg", "template", "iframe")
-_OPEN_TAG = re.compile(r"<(script|style|svg|template|iframe)\b[^>]*>", re.IGNORECASE)
+# Comments go too ("<!---->" markers pad LinkedIn's text). The attribute run is bounded so that a
+# page of "<script" without ">" cannot make each match scan to the end.
+_OPEN_TAG = re.compile(r"<(script|style|svg|template|iframe)\b[^>]{0,4000}>|<!--", re.IGNORECASE)
 _JSON_LD = re.compile(r"type\s*=\s*[\"']?application/ld\+json", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _META_CHARSET = re.compile(
@@ -94,6 +99,13 @@ def _strip_heavy_elements(html: str) -> str:
         if not m:
             out.append(html[pos:])
             break
+        if m.group(0) == "<!--":
+            out.append(html[pos : m.start()])
+            end = html.find("-->", m.end())
+            if end < 0:
+                break
+            pos = end + 3
+            continue
         tag = m.group(1).lower()
         if tag == "script" and _JSON_LD.search(m.group(0)):
             end = lower.find("</script", m.end())
@@ -131,7 +143,19 @@ def prepare(html: str | bytes | None) -> str:
             MAX_PARSED_CHARS,
         )
         html = html[:MAX_PARSED_CHARS]
+    html = _cap_tags(html)
     return _CONTROL.sub(" ", html)
+
+
+def _cap_tags(html: str) -> str:
+    """Cut the page after MAX_TAGS tags (a page of 100,000 empty <div>s is junk, not a profile)."""
+    pos = -1
+    for _ in range(MAX_TAGS):
+        pos = html.find("<", pos + 1)
+        if pos < 0:
+            return html
+    log.warning("page has more than %d tags; reading only the first %d", MAX_TAGS, MAX_TAGS)
+    return html[:pos]
 
 
 def make_soup(html: str | bytes | None) -> BeautifulSoup | None:
@@ -148,3 +172,10 @@ def make_soup(html: str | bytes | None) -> BeautifulSoup | None:
     except Exception:  # lxml can still choke on pathological input; a parser must not raise
         log.warning("could not parse the page as HTML", exc_info=True)
         return None
+
+
+def as_soup(page: str | bytes | BeautifulSoup | None) -> BeautifulSoup | None:
+    """Parsers accept page text (or bytes) or an already-made soup; the dispatcher parses once."""
+    if isinstance(page, BeautifulSoup):
+        return page
+    return make_soup(page)

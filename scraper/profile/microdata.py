@@ -53,12 +53,13 @@ def microdata_item(scope: Tag, base: str) -> dict:
     return item
 
 
-def microdata_people(soup: BeautifulSoup, base: str) -> list[dict]:
-    people = []
-    for scope in soup.find_all(attrs={"itemscope": True, "itemtype": re.compile(r"Person", re.I)}):
-        if re.search(r"schema\.org/Person\b", str(scope.get("itemtype"))):
-            people.append(microdata_item(scope, base))
-    return people
+def microdata_person(soup: BeautifulSoup, base: str) -> dict | None:
+    """The first schema.org Person item of the page (the page's subject comes first)."""
+    for scope in soup.find_all(
+        attrs={"itemscope": True, "itemtype": re.compile(r"schema\.org/Person\b", re.I)}, limit=1
+    ):
+        return microdata_item(scope, base)
+    return None
 
 
 def _classes(el: Tag) -> list[str]:
@@ -140,7 +141,8 @@ def hcard_item(card: Tag, base: str) -> dict:
 
 def main_hcard(soup: BeautifulSoup, url: str) -> dict | None:
     """The page owner's h-card: the one whose URL is this site, else one outside posts, else any."""
-    cards = soup.find_all(class_="h-card", limit=200)
+    # The owner's card is near the top; looking at more than a few bounds the work on junk pages.
+    cards = soup.find_all(class_="h-card", limit=10)
     if not cards:
         return None
     items = [(c, hcard_item(c, url)) for c in cards]

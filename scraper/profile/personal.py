@@ -19,7 +19,8 @@ from scraper.models import Profile
 
 from .jsonld import fetchable_sites, find_person, json_ld_nodes, person_to_profile
 from .linkedin_public import merge
-from .microdata import main_hcard, microdata_people
+from .markup import as_soup
+from .microdata import main_hcard, microdata_person
 from .text import absolute_url, clean, clean_block, host_of
 
 log = logging.getLogger(__name__)
@@ -129,7 +130,8 @@ def _structured_person(soup: BeautifulSoup, url: str) -> Profile | None:
     person = find_person(json_ld_nodes(soup))
     if person:
         found.append(person_to_profile(person, url))
-    for item in microdata_people(soup, url)[:1]:
+    item = microdata_person(soup, url)
+    if item:
         found.append(person_to_profile(item, url))
     card = main_hcard(soup, url)
     if card:
@@ -142,8 +144,11 @@ def _structured_person(soup: BeautifulSoup, url: str) -> Profile | None:
     return profile
 
 
-def parse_personal(soup: BeautifulSoup, url: str) -> Profile | None:
+def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profile | None:
     """A Profile from a personal site, blog home, About or Now page; None without a name."""
+    soup = as_soup(page)
+    if soup is None:
+        return None
     profile = _structured_person(soup, url) or Profile(source_url=url or None)
     rel_me = _rel_links(soup, "me", url)
     path = urlsplit(url).path if url else ""

@@ -1,0 +1,64 @@
+"""Date ranges and links as the profile parsers read them."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.profile.linkedin_dom import unwrap_redirect
+from scraper.profile.markup import prepare
+from scraper.profile.text import DateRange, absolute_url, normalise_date, parse_date_range
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jul 2021 - Present", DateRange("2021-07", None, None, True)),
+        ("Jul 2021 – Present · 3 yrs 1 mo", DateRange("2021-07", None, "3 yrs 1 mo", True)),
+        ("Aug 2020 - Jun 2021 · 11 mos", DateRange("2020-08", "2021-06", "11 mos")),
+        ("2019 - 2021", DateRange("2019", "2021")),
+        ("2018 – 2018", DateRange("2018", "2018")),
+        ("September 2015 — May 2019", DateRange("2015-09", "2019-05")),
+        ("Aug 2022", DateRange("2022-08", "2022-08")),
+        ("2021-03 - present", DateRange("2021-03", None, None, True)),
+    ],
+)
+def test_date_ranges(text, expected):
+    assert parse_date_range(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["", "Stockholm, Sweden", "Full-time", "5 yrs 11 mos", "Foo 2020 - Bar", "Present"]
+)
+def test_lines_that_are_not_dates(text):
+    assert parse_date_range(text) is None
+
+
+def test_normalise_date():
+    assert normalise_date("Jul 2021") == "2021-07"
+    assert normalise_date("2021-7-15") == "2021-07"
+    assert normalise_date("2021-07-15T10:00:00Z") == "2021-07"
+    assert normalise_date("2019") == "2019"
+    assert normalise_date("Smarch 2019") is None
+
+
+def test_links():
+    assert absolute_url("/blog/", "https://a.example/about/") == "https://a.example/blog/"
+    assert absolute_url("mailto:a@b.example", "https://a.example/") is None
+    assert absolute_url("javascript:void(0)", "https://a.example/") is None
+    assert absolute_url("#top", "https://a.example/") is None
+    wrapped = (
+        "https://www.linkedin.com/redir/redirect?url=https%3A%2F%2Fjane%2Edev%2Fblog&urlhash=x"
+    )
+    assert unwrap_redirect(wrapped) == "https://jane.dev/blog"
+
+
+def test_prepare_drops_scripts_but_keeps_json_ld():
+    html = (
+        "<p>a</p><script>var x = '<p>not text</p>';</script><style>p{}</style>"
+        '<script type="application/ld+json">{"name": "Jo"}</script><!-- note --><svg><g/></svg>'
+        "<p>b</p><script>unclosed"
+    )
+    out = prepare(html)
+    assert "not text" not in out and "p{}" not in out and "note" not in out and "<g" not in out
+    assert '{"name": "Jo"}' in out and "<p>a</p>" in out and "<p>b</p>" in out
+    assert "unclosed" not in out
