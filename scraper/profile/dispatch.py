@@ -20,12 +20,15 @@ log = logging.getLogger(__name__)
 def pick_and_parse(soup: BeautifulSoup, url: str) -> Profile | None:
     """Run the parser of the page's family; a page of no known family is read as a personal page."""
     host = host_of(url)
-    # The extension sends the DOM with the page's URL; a saved file may have any URL, so the
-    # logged-in markup is recognised by its anchors too.
-    if looks_like_logged_in_linkedin(soup):
+    linkedin = host == "linkedin.com" or host.endswith(".linkedin.com")
+    # The extension sends the DOM with the page's URL. A saved file (file:// or no URL) is
+    # recognised by LinkedIn's anchors; a page on any other web host never is, because personal
+    # pages use the same ids (id="about", id="experience").
+    on_the_web = (url or "").lower().startswith(("http://", "https://"))
+    if (linkedin or not on_the_web) and looks_like_logged_in_linkedin(soup):
         log.debug("%s: LinkedIn, logged-in DOM", url)
         return parse_linkedin_dom(soup, url)
-    if host == "linkedin.com" or host.endswith(".linkedin.com"):
+    if linkedin:
         log.debug("%s: LinkedIn public page", url)
         return parse_linkedin_public(soup, url)
     if github_user(url):

@@ -92,7 +92,12 @@ def _websites(soup: BeautifulSoup, card: Tag | None, url: str) -> tuple[str, ...
     places: list[Tag] = []
     for heading in soup.find_all(["h1", "h2", "h3"]):
         if (clean(heading.get_text(" ")) or "").lower() in ("contact info", "websites", "website"):
-            places.append(heading.find_parent(["section", "div"]) or heading)
+            places.append(
+                heading.find_parent(attrs={"role": "dialog"})
+                or heading.find_parent("section")
+                or heading.parent
+                or heading
+            )
     if card is not None:
         places.append(card)
     links = []
