@@ -47,12 +47,16 @@ def run_analysis(
     post_limit: int = 20,
     deadline: float | None = None,
     browser: Callable[[], Any] | None = None,
+    extractor: Callable[[Any], Any] | None = None,
 ) -> dict[str, Any]:
     """Analyse the person at ``url`` (from ``html`` when the page was sent) against ``me``.
 
     ``embedder`` is an Embedder, or a no-argument callable returning one: the model is then
     awaited only when topics are needed, so it loads while the blog is being read.
     ``deadline`` is a ``time.monotonic()`` value; past it the result is partial.
+    ``browser`` returns the app's BrowserPool, for pages that need JavaScript. ``extractor``
+    maps the embedder to a shared TopicExtractor (it remembers the texts it analysed, so a
+    repeat analysis is cheap); without it a fresh one is made.
     """
     timings = {"fetch": 0.0, "extract": 0.0, "embed": 0.0, "match": 0.0}
     errors: list[str] = []
@@ -67,7 +71,8 @@ def run_analysis(
 
     progress("finding_blog", 0, 0)
     started = time.perf_counter()
-    posts, partial = _read_posts(them, url, fetcher, progress, post_limit, deadline, errors)
+    pool = browser() if browser is not None else None
+    posts, partial = _read_posts(them, url, fetcher, pool, progress, post_limit, deadline, errors)
     timings["fetch"] += time.perf_counter() - started
 
     model = embedder() if callable(embedder) and not hasattr(embedder, "embed") else embedder
@@ -79,9 +84,11 @@ def run_analysis(
         else:
             progress("finding_topics", 0, len(posts))
             started = time.perf_counter()
-            from insights.topics import TopicExtractor
+            if extractor is None:
+                from insights.topics import TopicExtractor
 
-            per_post, topics = TopicExtractor(model).person_topics(posts)
+                extractor = TopicExtractor
+            per_post, topics = extractor(model).person_topics(posts)
             timings["embed"] = time.perf_counter() - started
             progress("finding_topics", len(posts), len(posts))
     if partial:
@@ -135,7 +142,7 @@ def _read_profile(url, html, fetcher, browser, timings) -> Profile:
     if (profile is None or profile.is_empty) and browser is not None and not is_linkedin(host):
         # The page may build itself with JavaScript: render it once and read it again.
         try:
-            page = browser().render(url)
+            page = browser().render(url)  # render() applies the same guard and robots.txt
             profile = parse_profile(page.html, page.final_url or url)
         except Exception as exc:  # no Chromium, or the render failed: the plain answer stands
             log.info("browser render did not help: %s", type(exc).__name__)
@@ -172,7 +179,9 @@ def _blog_candidates(them: Profile, url: str) -> list[str]:
     return list(dict.fromkeys(c for c in candidates if c.startswith(("http://", "https://"))))
 
 
-def _read_posts(them, url, fetcher, progress, limit, deadline, errors) -> tuple[list[Post], bool]:
+def _read_posts(
+    them, url, fetcher, browser, progress, limit, deadline, errors
+) -> tuple[list[Post], bool]:
     from scraper.blog import read_blog
 
     candidates = _blog_candidates(them, url)
@@ -181,7 +190,8 @@ def _read_posts(them, url, fetcher, progress, limit, deadline, errors) -> tuple[
         if _past(deadline):
             return [], True
         try:
-            blog = read_blog(site, fetcher, limit=limit, progress=progress, deadline=deadline)
+            blog = read_blog(site, fetcher, limit=limit, progress=progress, deadline=deadline,
+                             browser=browser)  # fmt: skip
         except FetchError as exc:
             errors.append(exc.message)
             continue

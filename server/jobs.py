@@ -88,11 +88,13 @@ class JobQueue:
             store.update_analysis(conn, job.analysis_id, stage=stage, done=done, total=total)
 
         fetcher = self.runtime.make_fetcher(store.person_key(job.url))
+        holder = self.runtime.embedder
         try:
             result = run_analysis(
                 job.url, job.html, job.me,
                 fetcher=fetcher,
-                embedder=lambda: self.runtime.embedder.get(MODEL_WAIT_S),
+                embedder=lambda: holder.get(MODEL_WAIT_S),
+                extractor=self.runtime.extractor,
                 progress=progress,
                 post_limit=self.post_limit,
                 deadline=deadline,

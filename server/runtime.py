@@ -80,7 +80,17 @@ class Runtime:
         factory = config.get("EMBEDDER_FACTORY") or self._load_real_embedder
         self.embedder = EmbedderHolder(factory)
         self._browser = None
+        self._extractor = None
         self._browser_lock = threading.Lock()
+
+    def extractor(self, embedder: Any) -> Any:
+        """The app's TopicExtractor: shared, so texts analysed once are not analysed again."""
+        with self._browser_lock:
+            if self._extractor is None or self._extractor.embedder is not embedder:
+                from insights.topics import TopicExtractor
+
+                self._extractor = TopicExtractor(embedder)
+            return self._extractor
 
     def _load_real_embedder(self) -> Any:
         from insights.embed import load_embedder  # the model stack loads only when asked
@@ -103,7 +113,9 @@ class Runtime:
             if self._browser is None:
                 from scraper.browser import BrowserPool
 
-                self._browser = BrowserPool()
+                self._browser = BrowserPool(
+                    allow_hosts_loopback=bool(self.config["ALLOW_LOOPBACK_FETCH"])
+                )
             return self._browser
 
     def close(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint
 
 from insights.models import CHANNEL_LIMITS
+from scraper.models import Profile
 from server import store
 from server.api import validate
 from server.errors import NotFound
@@ -20,6 +21,7 @@ def check():
     text = validate.text(body, "text", required=True, max_len=5000)
     channel = validate.one_of(body, "channel", tuple(CHANNEL_LIMITS)) or "message"
     analysis_id = validate.text(body, "analysis_id", max_len=64)
+    me = Profile.from_dict(store.get_me(store.get_db()) or {})
     them, points = None, ()
     if analysis_id is not None:
         found = store.get_analysis(store.get_db(), analysis_id)
@@ -30,5 +32,5 @@ def check():
         points = points_from_result(found["result"])
     from insights.drafts import check_draft  # loaded on first use: keeps startup fast
 
-    findings = check_draft(text, channel, them=them, points=points)
+    findings = check_draft(text, channel, me=me, them=them, points=points)
     return {"findings": [f.to_dict() for f in findings]}
