@@ -98,7 +98,8 @@ async function saveContact() {
       contact: {
         name: profile.name || "Unknown",
         url: profile.source_url || current.url,
-        person_key: result.person_key || undefined,
+        person_key: current.personKey || undefined,
+        analysis_id: current.analysisId || undefined,
         status: "drafted",
         message: chosen?.text || "",
         follow_up_date: addDays(FOLLOW_UP_DAYS),

@@ -11,6 +11,9 @@ const BADGE_ALARM = "follow-ups-due";
 // Follow-ups are due on a date, so checking a few times an hour is plenty.
 const BADGE_PERIOD_MINUTES = 30;
 
+// The backend answers {profile: {...}} for the user's own profile.
+const profileOf = (answer) => (answer && typeof answer === "object" && "profile" in answer ? answer.profile : answer);
+
 async function backend() {
   return new Backend(await store.getSettings());
 }
@@ -50,7 +53,7 @@ async function handle(message) {
     case MSG.GET_ME:
       return getMe();
     case MSG.SAVE_ME:
-      return (await backend()).putMe(message.profile);
+      return profileOf(await (await backend()).putMe(message.profile));
     case MSG.IMPORT_ME:
       return importMe(message.tabId);
     default:
@@ -67,7 +70,7 @@ async function testConnection(backendUrl, token) {
 
 async function getMeWith(client) {
   try {
-    return await client.getMe();
+    return profileOf(await client.getMe());
   } catch (err) {
     if (err.status === 404) return null; // paired, but no profile saved yet
     throw err;
@@ -84,7 +87,7 @@ async function importMe(tabId) {
     throw new UserError("no_tab", "There is no page to import yet.", "Open your own profile page, click the Common Ground icon there, then press \"This is me\".");
   }
   const page = await captureTab(target);
-  return (await backend()).importMe(page.url, page.html);
+  return profileOf(await (await backend()).importMe(page.url, page.html));
 }
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -16,19 +16,32 @@ const pollers = new Map();
 const ACTIONS = {
   not_a_profile:
     "Open a person's profile page (LinkedIn, GitHub or a personal site with their name) and click the Common Ground icon there.",
-  blog_unreachable: "Check that the blog opens in your browser; the analysis can run on the profile alone.",
+  linkedin_needs_page: "Open the profile in this browser and click the Common Ground icon on it.",
+  fetch_failed: "Check that the page opens in your browser, then try again.",
+  address_refused: "Common Ground only reads public web pages; open the person's public profile instead.",
+  internal_error: "Try again; if it fails again, the terminal running `commonground serve` shows what went wrong.",
   timeout: "Try again. A slow or very large blog can take long; the backend's terminal shows where it stopped.",
 };
+const DEFAULT_ACTION = "Try again; if it keeps failing, the terminal running `commonground serve` shows why.";
+
+// The backend writes messages as lower-case clauses; the popup shows them as sentences.
+export function sentence(text) {
+  const s = String(text || "").trim();
+  if (!s) return s;
+  return s.charAt(0).toUpperCase() + s.slice(1) + (/[.!?]$/.test(s) ? "" : ".");
+}
 
 export const isRunning = (state) => Boolean(state && RUNNING.has(state.status));
 
 function failureFrom(error) {
-  if (error instanceof UserError) return error.toJSON();
+  if (error instanceof UserError) return { ...error.toJSON(), message: sentence(error.message), action: error.action || ACTIONS[error.code] || "" };
   if (error && typeof error === "object" && error.message) {
-    return { code: error.code || "analysis_failed", message: error.message, action: error.action || ACTIONS[error.code] || "Try again; if it keeps failing, the terminal running the backend shows why.", command: "" };
+    // The backend's messages often say what to do after a colon; add ours only when they do not.
+    const guided = String(error.message).includes(": ");
+    return { code: error.code || "analysis_failed", message: sentence(error.message), action: error.action || (guided ? "" : ACTIONS[error.code] || DEFAULT_ACTION), command: "" };
   }
   if (typeof error === "string" && error) {
-    return { code: "analysis_failed", message: error, action: "Try again; if it keeps failing, the terminal running the backend shows why.", command: "" };
+    return { code: "analysis_failed", message: sentence(error), action: DEFAULT_ACTION, command: "" };
   }
   console.error("analysis failed", error);
   return { code: "internal", message: `Something unexpected went wrong: ${String(error?.message || error)}.`, action: "Try again; if it happens again, reload the extension.", command: "" };
@@ -90,8 +103,8 @@ async function run(state, ticket) {
     }
     const page = await captureTab(state.tabId);
     await update(state, { url: page.url, status: "queued", stage: "queued" });
-    const { id } = await backend.startAnalysis(page.url, page.html);
-    await update(state, { analysisId: id });
+    const { id, person_key: personKey } = await backend.startAnalysis(page.url, page.html);
+    await update(state, { analysisId: id, personKey: personKey || null });
     await poll(state, backend, settings, ticket);
   } catch (err) {
     await fail(state, err, ticket);

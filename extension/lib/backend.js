@@ -80,10 +80,10 @@ export class Backend {
     } catch {
       data = null;
     }
-    if (response.status === 401 || response.status === 403) throw badToken();
+    if (response.status === 401) throw badToken();
     if (!response.ok) {
       const e = data?.error || {};
-      const err = new UserError(e.code || `http_${response.status}`, e.message || `The backend answered ${response.status} to ${method} ${path}.`, "");
+      const err = new UserError(e.code || `http_${response.status}`, e.message || `The backend answered ${response.status} to ${method} ${path}.`, response.status === 503 ? "Wait a few seconds and try again." : "");
       err.status = response.status;
       throw err;
     }
