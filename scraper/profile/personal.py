@@ -21,7 +21,8 @@ from .jsonld import fetchable_sites, find_person, json_ld_nodes, person_to_profi
 from .linkedin_public import merge
 from .markup import as_soup
 from .microdata import main_hcard, microdata_person
-from .text import absolute_url, clean, clean_block, host_of
+from .page_sections import page_positions, page_schools, page_skills
+from .text import absolute_url, clean, clean_block, host_of, unique
 
 log = logging.getLogger(__name__)
 
@@ -174,8 +175,20 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
     if not about and (og_profile or rel_me or about_page):
         about = _meta(soup, "og:description", "description")
 
+    # Visible Experience/Education lists usually say more (titles, dates) than the JSON-LD.
+    experience = tuple(page_positions(soup)) or profile.experience
+    education = tuple(page_schools(soup)) or profile.education
+    skills = unique([*profile.skills, *page_skills(soup)])
+
     blog = blog_links(soup, url)
     sites = [*blog, *profile.websites, _site_itself(soup, url), *rel_me]
     return replace(
-        profile, name=name, about=about, websites=fetchable_sites(sites), source_url=url or None
+        profile,
+        name=name,
+        about=about,
+        experience=experience,
+        education=education,
+        skills=skills,
+        websites=fetchable_sites(sites),
+        source_url=url or None,
     )

@@ -189,3 +189,40 @@ def test_to_dict_is_the_shape_the_cli_prints():
     assert shape["projects"][0].startswith("tiny-wasm-interp: ")
     assert isinstance(shape["experience"], list) and isinstance(shape["experience"][0], dict)
     assert Profile.from_dict(shape) == profile
+
+
+def test_demo_profile_page_gives_the_blog_to_read():
+    """The lead's demo page (server/demo_site) must yield its person and, first, their blog."""
+    demo = FIXTURES.parent.parent.parent / "server" / "demo_site" / "index.html"
+    if not demo.exists():
+        pytest.skip("server/demo_site/index.html is not there yet")
+    site = "http://127.0.0.1:8765"
+    html = demo.read_text(encoding="utf-8").replace("{{SITE}}", site)
+    profile = parse_profile(html, site + "/")
+    assert profile is not None and profile.name
+    assert profile.websites[0] == site + "/blog/"
+    assert profile.experience and all(p.company for p in profile.experience)
+
+
+def test_visible_cv_lists_on_a_personal_page():
+    html = """<html><head><title>Ana Costa</title>
+    <script type="application/ld+json">{"@type": "Person", "name": "Ana Costa",
+     "worksFor": {"@type": "Organization", "name": "Tidewater"}}</script></head><body>
+    <section id="experience"><h2>Experience</h2><ul>
+      <li><strong>Product Designer</strong>, Tidewater, Lisbon · Mar 2021 – present</li>
+      <li><strong>UX Researcher</strong> at Quanta Labs (2017 - 2021)</li>
+    </ul></section>
+    <section><h2>Education</h2><ul><li>Universidade de Lisboa, BA Design, 2013 – 2016</li></ul>
+    </section>
+    <section><h2>Skills</h2><ul><li>Design systems</li><li>Usability testing</li></ul></section>
+    <section><h2>Elsewhere</h2><p>I have worked on many things, 2010 - 2020.</p></section>
+    </body></html>"""
+    profile = parse_profile(html, "https://anacosta.example/")
+    assert [(p.title, p.company, p.location, p.start, p.end) for p in profile.experience] == [
+        ("Product Designer", "Tidewater", "Lisbon", "2021-03", None),
+        ("UX Researcher", "Quanta Labs", None, "2017", "2021"),
+    ]
+    assert [(s.school, s.degree, s.start, s.end) for s in profile.education] == [
+        ("Universidade de Lisboa", "BA Design", "2013", "2016")
+    ]
+    assert profile.skills == ("Design systems", "Usability testing")
