@@ -58,9 +58,17 @@ def _top_card_strings(h1: Tag, card: Tag) -> list[tuple[NavigableString, str]]:
 
 def _top_card(soup: BeautifulSoup) -> tuple[str | None, str | None, str | None, Tag | None]:
     """Name, headline and location from the card that holds the page's <h1>."""
-    h1 = soup.find("h1")
+    # An open overlay (contact info) brings its own <h1>; the person's is outside any dialog.
+    h1 = next(
+        (
+            h
+            for h in soup.find_all("h1", limit=20)
+            if h.find_parent(attrs={"role": "dialog"}) is None
+        ),
+        None,
+    )
     if h1 is None:
-        return None, None, None, None
+        return _name_from_title(soup), None, None, None
     name = clean(h1.get_text(" "))
     card = h1.find_parent("section") or h1.parent
     strings = [(n, t) for n, t in _top_card_strings(h1, card) if not _COUNTS.match(t)]
@@ -75,6 +83,16 @@ def _top_card(soup: BeautifulSoup) -> tuple[str | None, str | None, str | None, 
     elif len(strings) > 1:
         location = strings[1][1]
     return name, headline, location, card
+
+
+def _name_from_title(soup: BeautifulSoup) -> str | None:
+    """'(3) Jane Doe | LinkedIn' -> 'Jane Doe': the tab title names the person when <h1> is gone."""
+    title = soup.find("title")
+    text = clean(title.get_text(" ")) if title is not None else None
+    if not text or "|" not in text:
+        return None
+    name = re.sub(r"^\(\d+\)\s*", "", text.rsplit("|", 1)[0]).strip()
+    return clean(name.split(" - ")[0]) if name.lower() not in ("linkedin", "feed") else None
 
 
 def unwrap_redirect(url: str) -> str:

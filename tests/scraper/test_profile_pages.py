@@ -226,3 +226,28 @@ def test_visible_cv_lists_on_a_personal_page():
         ("Universidade de Lisboa", "BA Design", "2013", "2016")
     ]
     assert profile.skills == ("Design systems", "Usability testing")
+
+
+def test_github_user_without_a_display_name_is_named_by_login():
+    html = (FIXTURES / "github-user.html").read_text(encoding="utf-8")
+    no_name = html.replace(">Wenjie Liu</span>", "></span>")
+    profile = parse_profile(no_name, "https://github.com/wenjie-liu")
+    assert profile.name == "wenjie-liu"
+    assert profile.skills == ("Rust", "TypeScript")
+
+
+def test_github_pages_that_are_not_users_are_not_profiles():
+    html = "<html><head><title>wenjie-liu/tiny-wasm-interp</title></head><body><h1>repo</h1>"
+    assert parse_profile(html, "https://github.com/wenjie-liu/tiny-wasm-interp") is None
+    assert parse_profile(html, "https://github.com/trending") is None
+
+
+def test_linkedin_dom_without_h1_is_named_by_the_tab_title():
+    html = (FIXTURES / "linkedin-loggedin-contact.html").read_text(encoding="utf-8")
+    no_h1 = re.sub(r"(?s)<h1 class=\"text-heading-xlarge[^>]*>.*?</h1>", "", html)
+    no_h1 = no_h1.replace(
+        '<html lang="en">', "<html><head><title>(3) Noor Haddad | LinkedIn</title></head>"
+    )
+    profile = parse_profile(no_h1, "https://www.linkedin.com/in/noor-haddad/")
+    assert profile.name == "Noor Haddad"
+    assert [p.title for p in profile.experience][0] == "Engineering Manager, Developer Experience"
