@@ -1,0 +1,71 @@
+"""The swap test: replace the recipient, and see how much of the message stops making sense.
+
+A message written to one person names facts only that person has (their post, their school,
+their company). The score is the share of the message's sentences, by length, that lean on such a
+fact; a fact counts only when the text names it, when it is not something nearly everyone shares
+("Python", "English") and, when other people are given, when it would be false of every one of
+them. The recipient's name is not a fact: swapping it is the test.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scraper.models import Profile
+
+from .facts import is_generic_fact, mentions, true_of
+from .models import SwapTest
+
+# A message passes when at least this share of it depends on the person...
+PASS_SCORE = 0.3
+# ...and it names at least this many distinct facts about them: one fact can be a lucky guess
+# ("I saw you work at Google"), two are research.
+MIN_FACTS = 2
+
+_GREETING = re.compile(
+    r"^(hi|hello|hey|dear|good (morning|afternoon|evening))\b[^.!?\n]*[,!.]?\s*", re.IGNORECASE
+)
+_SIGN_OFF = re.compile(
+    r"\n\s*(best|thanks|thank you|cheers|regards|kind regards|all the best|"
+    r"warmly|sincerely)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def body_sentences(text: str) -> list[str]:
+    """The sentences of a message without its greeting and sign-off."""
+    body = _SIGN_OFF.sub("", _GREETING.sub("", text.strip(), count=1))
+    return [s.strip() for s in _SENTENCE.findall(body) if len(s.strip()) > 3]
+
+
+def specific_facts(text: str, facts, others: list[Profile] | None = None) -> list[str]:
+    """The facts the text names that would be false or meaningless for anyone else."""
+    found = []
+    for fact in dict.fromkeys(f.strip() for f in facts if f and f.strip()):
+        if is_generic_fact(fact) or not mentions(text, fact):
+            continue
+        if any(true_of(fact, other) for other in others or ()):
+            continue
+        found.append(fact)
+    return found
+
+
+def swap_test(text: str, them: Profile, facts, others: list[Profile] | None = None) -> SwapTest:
+    """How much of ``text`` depends on ``them``; passed when it would not survive a swap.
+
+    ``facts`` are phrases true of ``them`` (an opener's facts, or the draft checker's facts about
+    the person); ``others`` are people the message must not also fit.
+    """
+    name_parts = [p for p in (them.name or "").split() if len(p) > 1]
+    # Remove the recipient's name first: a message that is specific only by its greeting fails.
+    swapped = text
+    for part in name_parts:
+        swapped = re.sub(rf"(?<!\w){re.escape(part)}(?!\w)", "", swapped)
+    usable = [f for f in facts if f and not any(f.strip().lower() == p.lower() for p in name_parts)]
+    specific = specific_facts(swapped, usable, others)
+    sentences = body_sentences(swapped)
+    total = sum(len(s) for s in sentences)
+    anchored = sum(len(s) for s in sentences if any(mentions(s, f) for f in specific))
+    score = anchored / total if total else 0.0
+    return SwapTest(passed=len(specific) >= MIN_FACTS and score >= PASS_SCORE, score=score)
