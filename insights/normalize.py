@@ -21,8 +21,8 @@ logger = logging.getLogger(__name__)
 
 # Legal-form words that say nothing about which organisation it is ("Spotify AB" is Spotify).
 _LEGAL_SUFFIXES = frozenset(
-    "inc incorporated llc ltd limited gmbh ab plc corp corporation co sa sas bv nv ag oy asa "
-    "pty srl spa kk".split()
+    "inc incorporated llc ltd limited gmbh ab plc corp corporation co sa sas bv nv ag oy oyj as "
+    "asa aps kg sarl pty srl spa kk".split()
 )
 # Words that make a place a metro area rather than a city; stripped before the table lookup.
 _PLACE_NOISE = re.compile(r"\b(greater|metropolitan|metro|area|region)\b", flags=re.IGNORECASE)
