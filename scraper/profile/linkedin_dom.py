@@ -33,10 +33,12 @@ _COUNTS = re.compile(r"^[\d,.+kK]+$|^(?:connections?|followers?|mutual connectio
 
 
 def looks_like_logged_in_linkedin(soup: BeautifulSoup) -> bool:
-    """The logged-in DOM has profile-card anchors and doubled aria-hidden text."""
-    return soup.find(id=("experience", "about", "education")) is not None and (
-        soup.find("span", attrs={"aria-hidden": "true"}) is not None
-    )
+    """The logged-in DOM has doubled aria-hidden text, and card anchors or card headings."""
+    if soup.find("span", attrs={"aria-hidden": "true"}) is None:
+        return False
+    if soup.find(id=("experience", "about", "education")) is not None:
+        return True
+    return any(sections.find_section(soup, key) is not None for key in ("experience", "education"))
 
 
 def _top_card_strings(h1: Tag, card: Tag) -> list[tuple[NavigableString, str]]:

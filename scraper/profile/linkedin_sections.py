@@ -18,74 +18,7 @@ from bs4 import BeautifulSoup, Tag
 from scraper.models import Position, School
 
 from .text import clean, clean_block, is_duration, parse_date_range
-
-# LinkedIn's fixed list of employment types; a "Company · Full-time" line ends with one of them.
-EMPLOYMENT_TYPES = {
-    "full-time",
-    "part-time",
-    "self-employed",
-    "freelance",
-    "contract",
-    "internship",
-    "apprenticeship",
-    "seasonal",
-    "temporary",
-    "permanent",
-    "volunteer",
-    "trainee",
-    "permanent full-time",
-    "permanent part-time",
-    "contract full-time",
-    "contract part-time",
-}
-# A location line may end with where the work happens; that is not part of the place.
-WORKPLACE_TYPES = {"on-site", "hybrid", "remote"}
-# Words that make a lone education line a degree rather than a field of study.
-_DEGREE_WORDS = (
-    "bachelor",
-    "master",
-    "degree",
-    "phd",
-    "ph.d",
-    "doctor",
-    "diploma",
-    "certificat",
-    "associate",
-    "bsc",
-    "msc",
-    "mba",
-    "b.sc",
-    "m.sc",
-    "b.a",
-    "m.a",
-    "b.s",
-    "m.s",
-    "btech",
-    "mtech",
-    "licen",
-    "high school",
-    "gcse",
-    "a-level",
-    "a level",
-    "baccalaur",
-    "postgraduate",
-    "undergraduate",
-)
-
-HEADINGS = {
-    "about": ("about",),
-    "experience": ("experience",),
-    "education": ("education",),
-    "skills": ("skills",),
-    "volunteering_experience": ("volunteering", "volunteer experience"),
-    "licenses_and_certifications": (
-        "licenses & certifications",
-        "licenses and certifications",
-        "certifications",
-    ),
-    "languages": ("languages",),
-    "interests": ("interests",),
-}
+from .vocabulary import DEGREE_WORDS, EMPLOYMENT_TYPES, HEADINGS, WORKPLACE_TYPES
 
 
 def find_section(soup: BeautifulSoup, anchor: str) -> Tag | None:
@@ -96,9 +29,11 @@ def find_section(soup: BeautifulSoup, anchor: str) -> Tag | None:
         return section if section is not None else node.parent
     names = HEADINGS.get(anchor, ())
     for heading in soup.find_all("h2"):
-        if (clean(heading.get_text(" ")) or "").lower() in names:
+        # The heading holds its text twice (for sight and for screen readers): read one copy.
+        shown = heading.find("span", attrs={"aria-hidden": "true"}) or heading
+        if (clean(shown.get_text(" ")) or "").lower() in names:
             section = heading.find_parent("section")
-            if section is not None:
+            if section is not None and section.find("h1") is None:
                 return section
     return None
 
@@ -274,7 +209,7 @@ def _split_degree(line: str | None) -> tuple[str | None, str | None]:
     if ", " in line:
         degree, field = line.split(", ", 1)
         return clean(degree), clean(field)
-    if any(word in line.lower() for word in _DEGREE_WORDS):
+    if any(word in line.lower() for word in DEGREE_WORDS):
         return line, None
     return None, line
 

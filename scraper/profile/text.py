@@ -10,16 +10,29 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import Tag
 
 _SPACE = re.compile(r"\s+")
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-        start=1,
-    )
+# Month names as LinkedIn and CVs write them in English and in the UI languages of its largest
+# European audiences (sv, de, fr, es, pt, nl, it): the capture is in the viewer's language.
+_MONTH_NAMES = {
+    1: "jan january janv januari januar janvier enero ene janeiro gen gennaio",
+    2: "feb february févr fév februari februar février febrero fev fevereiro febbraio",
+    3: "mar march mars märz mär marzo março mrt maart",
+    4: "apr april avr avril abr abril aprile",
+    5: "may mai maj mayo maio mei mag maggio",
+    6: "jun june juni juin junio junho giu giugno",
+    7: "jul july juli juil juillet julio julho lug luglio",
+    8: "aug august aoû août agosto ago augusti",
+    9: "sep sept september septembre septiembre setembro set settembre",
+    10: "oct october okt oktober octobre octubre out outubro ott ottobre",
+    11: "nov november novembre noviembre novembro",
+    12: "dec december dez dezember déc décembre dic diciembre dezembro dicembre",
 }
-# "Jul 2021", "July 2021", "2021", "2021-07", "2021-07-15"
-_DATE = r"(?:[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)"
-_PRESENT = r"(?:present|now|today|current)"
+_MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
+# "Jul 2021", "juil. 2021", "2021", "2021-07", "2021-07-15"
+_DATE = r"(?:[^\W\d_]{3,9}\.?\s+\d{4}|\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)"
+_PRESENT = (
+    r"(?:present|now|today|current|nu|heute|aujourd[’']hui|présent|(?:la\s+)?actualidad"
+    r"|presente|o\s+momento|atualmente|heden|oggi)"
+)
 # The page writes a hyphen, an en dash or an em dash between the dates, and "·" before the duration.
 _RANGE = re.compile(
     rf"^\s*(?P<start>{_DATE})\s*(?:[-–—]|to)\s*(?P<end>{_DATE}|{_PRESENT})"
@@ -27,9 +40,11 @@ _RANGE = re.compile(
     re.IGNORECASE,
 )
 _SINGLE = re.compile(rf"^\s*(?P<start>{_DATE})(?:\s*[·•]\s*(?P<duration>.+?))?\s*$", re.IGNORECASE)
-_DURATION = re.compile(
-    r"^\s*(?:less than a year|(?:\d+\s*(?:yrs?|years?|mos?|months?)\s*)+)\s*$", re.IGNORECASE
+_UNITS = (
+    r"yrs?|years?|mos?|months?|år|mån|jahre?|j\.|monate?|mon\.|ans?|mois|años?|mes(?:es)?"
+    r"|anos?|jaar|jr|maand(?:en)?|mnd|anni|anno|mesi|mese"
 )
+_DURATION = re.compile(rf"^\s*(?:less than a year|(?:\d+\s*(?:{_UNITS})\s*)+)\s*$", re.IGNORECASE)
 
 
 def clean(text: str | None) -> str | None:
@@ -58,9 +73,12 @@ def normalise_date(text: str | None) -> str | None:
     if m:
         year, month = m.group(1), m.group(2)
         return f"{year}-{int(month):02d}" if month and 1 <= int(month) <= 12 else year
-    m = re.fullmatch(r"([A-Za-z]{3,9})\.?\s+(\d{4})", text)
-    if m and (month := _MONTHS.get(m.group(1)[:3].lower())):
-        return f"{m.group(2)}-{month:02d}"
+    m = re.fullmatch(r"([^\W\d_]{3,9})\.?\s+(\d{4})", text)
+    if m:
+        word = m.group(1).lower()
+        month = _MONTHS.get(word) or _MONTHS.get(word[:4]) or _MONTHS.get(word[:3])
+        if month:
+            return f"{m.group(2)}-{month:02d}"
     m = re.fullmatch(r"\d{4}", text)
     return m.group(0) if m else None
 

@@ -251,3 +251,65 @@ def test_linkedin_dom_without_h1_is_named_by_the_tab_title():
     profile = parse_profile(no_h1, "https://www.linkedin.com/in/noor-haddad/")
     assert profile.name == "Noor Haddad"
     assert [p.title for p in profile.experience][0] == "Engineering Manager, Developer Experience"
+
+
+def test_shared_linkedin_pages_survive_losing_their_section_anchors(shared_data):
+    """If LinkedIn drops the id anchors, the cards are found by their headings."""
+    for name, html, gold in _linkedin_pages(shared_data):
+        stripped = re.sub(r'<div id="[a-z_]+" class="pv-profile-card__anchor">', "<div>", html)
+        assert 'id="experience"' not in stripped
+        _assert_matches_gold(parse_profile(stripped, gold["profile_url"]), gold, name)
+
+
+def test_linkedin_dom_in_a_swedish_interface():
+    """The capture is in the viewer's language: dates, durations and types in Swedish."""
+    html = (FIXTURES / "linkedin-loggedin-contact.html").read_text(encoding="utf-8")
+    for english, swedish in {
+        "Jan 2022 - Present · 2 yrs 7 mos": "jan. 2022 – nu · 2 år 7 mån",
+        "Full-time · 6 yrs 2 mos": "Heltid · 6 år 2 mån",
+        "Jun 2018 – Dec 2021 · 3 yrs 7 mos": "juni 2018 – dec. 2021 · 3 år 7 mån",
+        ">Part-time<": ">Deltid<",
+        "Aramex · Internship": "Aramex · Praktik",
+        "2016 - 2018 · 2 yrs": "2016 – 2018 · 2 år",
+        "Amman, Jordan · Hybrid": "Amman, Jordan · Hybrid",
+        "Sep 2012 - Jun 2016": "sep. 2012 – juni 2016",
+        "<!---->Experience<!---->": "<!---->Erfarenhet<!---->",
+    }.items():
+        assert english in html, english
+        html = html.replace(english, swedish)
+    profile = parse_profile(html, "https://www.linkedin.com/in/noor-haddad/")
+    assert [
+        (p.title, p.company, p.start, p.end, p.duration, p.employment_type, p.location)
+        for p in profile.experience
+    ] == [
+        (
+            "Engineering Manager, Developer Experience",
+            "Kestrel Pay",
+            "2022-01",
+            None,
+            "2 år 7 mån",
+            "Heltid",
+            "Amman, Jordan",
+        ),
+        (
+            "Senior Software Engineer",
+            "Kestrel Pay",
+            "2018-06",
+            "2021-12",
+            "3 år 7 mån",
+            "Deltid",
+            "Amman, Jordan",
+        ),
+        (
+            "Software Engineer",
+            "Aramex",
+            "2016",
+            "2018",
+            "2 år",
+            "Praktik",
+            "Dubai, United Arab Emirates",
+        ),
+    ]
+    assert [(s.school, s.start, s.end) for s in profile.education] == [
+        ("University of Jordan", "2012-09", "2016-06")
+    ]

@@ -20,6 +20,10 @@ from scraper.profile.text import DateRange, absolute_url, normalise_date, parse_
         ("September 2015 — May 2019", DateRange("2015-09", "2019-05")),
         ("Aug 2022", DateRange("2022-08", "2022-08")),
         ("2021-03 - present", DateRange("2021-03", None, None, True)),
+        ("jan. 2022 – nu · 2 år 7 mån", DateRange("2022-01", None, "2 år 7 mån", True)),
+        ("juil. 2019 - aujourd’hui", DateRange("2019-07", None, None, True)),
+        ("juin 2015 – déc. 2018", DateRange("2015-06", "2018-12")),
+        ("März 2020 – Okt. 2021", DateRange("2020-03", "2021-10")),
     ],
 )
 def test_date_ranges(text, expected):
@@ -27,7 +31,17 @@ def test_date_ranges(text, expected):
 
 
 @pytest.mark.parametrize(
-    "text", ["", "Stockholm, Sweden", "Full-time", "5 yrs 11 mos", "Foo 2020 - Bar", "Present"]
+    "text",
+    [
+        "",
+        "Stockholm, Sweden",
+        "Full-time",
+        "5 yrs 11 mos",
+        "Foo 2020 - Bar",
+        "Present",
+        "Since 2019 - 2020",
+        "Issued by Venture Cup · Dec 2019",
+    ],
 )
 def test_lines_that_are_not_dates(text):
     assert parse_date_range(text) is None
