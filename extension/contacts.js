@@ -5,7 +5,21 @@ import { ask, MSG } from "./lib/messages.js";
 
 const STATUSES = ["drafted", "sent", "replied", "met"];
 const $ = (id) => document.getElementById(id);
-const today = () => new Date().toISOString().slice(0, 10);
+// About two months: the backend's default too, shown here so the user sees the date.
+const FOLLOW_UP_DAYS = 60;
+const isoDate = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+const today = () => isoDate(new Date());
+function inDays(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return isoDate(d);
+}
+
+// Empty date boxes are left out, so the backend keeps (or defaults) them.
+function dated(changes, dates) {
+  for (const [name, value] of Object.entries(dates)) if (value) changes[name] = value;
+  return changes;
+}
 
 function field(label, control) {
   control.id ||= `f-${Math.random().toString(36).slice(2)}`;
@@ -25,18 +39,20 @@ function contactItem(contact) {
   const save = el("button", { type: "button", class: "save" }, "Save");
   const prepButton = el("button", { type: "button", class: "prep secondary" }, "Prep sheet and follow-up");
   const prepBox = el("div", { class: "prep-box", hidden: true });
-  const due = contact.follow_up_date && contact.follow_up_date <= today() && contact.status !== "met";
+  // The backend's rule: a sent message whose follow-up date has come.
+  const due = contact.status === "sent" && contact.follow_up_date && contact.follow_up_date <= today();
 
-  // Marking a message sent without a date means it went out today.
+  // Marking a message sent without a date means it went out today; follow up two months on.
   status.addEventListener("change", () => {
     if (status.value === "sent" && !sent.value) sent.value = today();
+    if (status.value === "sent" && !followUp.value) followUp.value = inDays(FOLLOW_UP_DAYS);
   });
   save.addEventListener("click", async () => {
     save.disabled = true;
     try {
       await ask(MSG.UPDATE_CONTACT, {
         id: contact.id,
-        changes: { status: status.value, sent_date: sent.value || null, follow_up_date: followUp.value || null, notes: notes.value },
+        changes: dated({ status: status.value, notes: notes.value }, { sent_date: sent.value, follow_up_date: followUp.value }),
       });
       saved.textContent = "Saved";
       saved.className = "saved ok";
@@ -70,7 +86,9 @@ async function showPrep(contact, box) {
     const prep = await ask(MSG.GET_PREP, { id: contact.id });
     clear(box);
     const area = el("textarea", { class: "follow-up-text", rows: 6, id: `follow-up-${contact.id}` });
-    area.value = prep.follow_up || "";
+    // follow_up is an opener ({text, subject?}) or plain text.
+    const followUp = typeof prep.follow_up === "string" ? { text: prep.follow_up } : prep.follow_up || {};
+    area.value = followUp.subject ? `Subject: ${followUp.subject}\n\n${followUp.text || ""}` : followUp.text || "";
     const copy = el("button", { type: "button", class: "copy" }, "Copy follow-up");
     copy.addEventListener("click", async () => {
       copy.textContent = (await copyText(area.value)) ? "Copied" : "Copy failed: select the text and press Ctrl+C";

@@ -81,10 +81,11 @@ async function start(force = false) {
   refresh();
 }
 
+// The local date (toISOString would give the UTC one, a day off near midnight).
 function addDays(days) {
   const d = new Date();
   d.setDate(d.getDate() + days);
-  return d.toISOString().slice(0, 10);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
 async function saveContact() {
