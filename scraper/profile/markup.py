@@ -28,7 +28,12 @@ MAX_TAGS = 20_000
 _DROPPED = ("script", "style", "svg", "template", "iframe")
 # Comments go too ("<!---->" markers pad LinkedIn's text). The attribute run is bounded so that a
 # page of "<script" without ">" cannot make each match scan to the end.
-_OPEN_TAG = re.compile(r"<(script|style|svg|template|iframe)\b[^>]{0,4000}>|<!--", re.IGNORECASE)
+# LinkedIn also hides megabytes of JSON in <code style="display: none"> blocks.
+_OPEN_TAG = re.compile(
+    r"<(script|style|svg|template|iframe)\b[^>]{0,4000}>"
+    r"|<(code)\b[^>]{0,4000}?display:\s*none[^>]{0,4000}>|<!--",
+    re.IGNORECASE,
+)
 _JSON_LD = re.compile(r"type\s*=\s*[\"']?application/ld\+json", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _META_CHARSET = re.compile(
@@ -106,7 +111,7 @@ def _strip_heavy_elements(html: str) -> str:
                 break
             pos = end + 3
             continue
-        tag = m.group(1).lower()
+        tag = (m.group(1) or m.group(2)).lower()
         if tag == "script" and _JSON_LD.search(m.group(0)):
             end = lower.find("</script", m.end())
             stop = len(html) if end < 0 else end

@@ -76,3 +76,10 @@ def test_prepare_drops_scripts_but_keeps_json_ld():
     assert "not text" not in out and "p{}" not in out and "note" not in out and "<g" not in out
     assert '{"name": "Jo"}' in out and "<p>a</p>" in out and "<p>b</p>" in out
     assert "unclosed" not in out
+
+
+def test_prepare_drops_hidden_data_blocks_but_keeps_visible_code():
+    html = '<p>a</p><code style="display: none" id="bpr-guid-1">{"huge": "json"}</code>'
+    html += "<p>I maintain <code>rustc</code> docs</p>"
+    out = prepare(html)
+    assert "huge" not in out and "<code>rustc</code>" in out
