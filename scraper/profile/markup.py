@@ -10,9 +10,8 @@ from __future__ import annotations
 import codecs
 import logging
 import re
-import warnings
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+from bs4 import BeautifulSoup
 
 log = logging.getLogger(__name__)
 
@@ -169,11 +168,10 @@ def make_soup(html: str | bytes | None) -> BeautifulSoup | None:
     if not text.strip():
         return None
     try:
-        with warnings.catch_warnings():
-            # Short inputs that look like a URL or an XML document are still parsed as pages.
-            warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-            return BeautifulSoup(text, "lxml")
+        # The leading newline keeps BeautifulSoup from warning that a short input "looks like a
+        # URL" or that "<?xml" is XML: both are still pages to read. (warnings.catch_warnings
+        # would do it too, but it swaps process-wide state and the server parses in threads.)
+        return BeautifulSoup("\n" + text, "lxml")
     except Exception:  # lxml can still choke on pathological input; a parser must not raise
         log.warning("could not parse the page as HTML", exc_info=True)
         return None

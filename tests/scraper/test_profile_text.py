@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.profile.linkedin_dom import unwrap_redirect
-from scraper.profile.markup import prepare
+from scraper.profile.markup import make_soup, prepare
 from scraper.profile.text import DateRange, absolute_url, normalise_date, parse_date_range
 
 
@@ -83,3 +83,12 @@ def test_prepare_drops_hidden_data_blocks_but_keeps_visible_code():
     html += "<p>I maintain <code>rustc</code> docs</p>"
     out = prepare(html)
     assert "huge" not in out and "<code>rustc</code>" in out
+
+
+@pytest.mark.parametrize(
+    "page", ["http://x.example/a", "a.html", '<?xml version="1.0"?><rss/>', b"https://x"]
+)
+def test_inputs_beautifulsoup_warns_about_parse_quietly(page):
+    """pytest turns warnings into errors: these inputs must parse without any warning."""
+    soup = make_soup(page)
+    assert soup is not None
