@@ -145,72 +145,110 @@ class BrowserPool:
                 self._started.set_exception(exc)
             with self._lock:
                 self._thread = None
+            self._fail_waiting(str(exc))
 
     def _serve(self, browser) -> None:
+        tab: _Tab | None = None
         while True:
             job = self._jobs.get()
             if job is None:
+                _close_quietly(tab)
                 return
             url, timeout, done = job
-            if done.set_running_or_notify_cancel():
-                try:
-                    done.set_result(self._render(browser, url, timeout))
-                except Exception as exc:  # noqa: BLE001 -- handed to the waiting caller
-                    done.set_exception(exc)
+            if not done.set_running_or_notify_cancel():
+                continue
+            try:
+                if tab is None or tab.page.is_closed():
+                    tab = _Tab(browser)
+                done.set_result(tab.render(self._fetcher(), url, timeout))
+            except Exception as exc:  # noqa: BLE001 -- handed to the waiting caller
+                done.set_exception(exc)
+                _close_quietly(tab)  # start the next page from a clean tab
+                tab = None
 
-    def _render(self, browser, url: str, timeout: float) -> Page:
+    def _fail_waiting(self, reason: str) -> None:
+        """The browser thread is gone: nobody will render the queued pages, so say so."""
+        while True:
+            try:
+                job = self._jobs.get_nowait()
+            except queue.Empty:
+                return
+            if job is not None and job[2].set_running_or_notify_cancel():
+                job[2].set_exception(FetchFailed(f"The browser stopped ({reason}); try again."))
+
+
+def _close_quietly(tab: _Tab | None) -> None:
+    if tab is not None:
+        try:
+            tab.context.close()
+        except Exception:  # noqa: BLE001 -- a crashed tab may not close cleanly; it is gone anyway
+            log.debug("closing a broken tab failed", exc_info=True)
+
+
+class _Tab:
+    """One reused browser tab. Opening a tab costs a renderer process (0.2-0.5 s), so the same
+    one renders page after page, its cookies cleared and its document blanked in between."""
+
+    def __init__(self, browser) -> None:
+        self.fetcher = None
+        self.deadline = 0.0
+        self.failures: list[FetchError] = []
+        self.final_url = ""
+        self.context = browser.new_context(user_agent=USER_AGENT, service_workers="block")
+        self.context.route("**/*", self._answer)
+        self.page = self.context.new_page()
+
+    def _answer(self, route) -> None:
+        request = route.request
+        if request.url.startswith(("data:", "blob:", "about:")):
+            return route.continue_()  # no network involved
+        if request.resource_type in SKIPPED_RESOURCES or request.method != "GET":
+            return route.abort("blockedbyclient")  # a reader neither posts nor needs images
+        try:
+            fetched = self.fetcher.get(request.url, self.deadline, any_type=True)
+        except Exception as exc:  # noqa: BLE001 -- an escaped error would hang the navigation
+            if not isinstance(exc, FetchError):
+                log.warning("fetching %s for the browser failed", request.url, exc_info=True)
+                exc = FetchFailed(f"Reading {request.url} failed ({exc}).", request.url)
+            if request.is_navigation_request():
+                self.failures.append(exc)
+            return route.abort("blockedbyclient")
+        if request.is_navigation_request() and request.frame.parent_frame is None:
+            self.final_url = fetched.final_url
+        content_type = fetched.headers.get("content-type", "text/html; charset=utf-8")
+        return route.fulfill(status=fetched.status, body=fetched.html,
+                             headers={"content-type": content_type})  # fmt: skip
+
+    def render(self, fetcher, url: str, timeout: float) -> Page:
         from playwright.sync_api import Error, TimeoutError
 
-        fetcher = self._fetcher()
-        deadline = time.monotonic() + timeout
-        failures: list[FetchError] = []
-        final_url = [url]
-
-        def answer(route) -> None:
-            request = route.request
-            if request.url.startswith(("data:", "blob:")):
-                return route.continue_()  # no network involved
-            if request.resource_type in SKIPPED_RESOURCES or request.method != "GET":
-                return route.abort("blockedbyclient")  # a reader neither posts nor needs images
-            try:
-                fetched = fetcher.get(request.url, deadline, any_type=True)
-            except FetchError as exc:
-                if request.is_navigation_request():
-                    failures.append(exc)
-                return route.abort("blockedbyclient")
-            if request.is_navigation_request() and request.frame.parent_frame is None:
-                final_url[0] = fetched.final_url
-            content_type = fetched.headers.get("content-type", "text/html; charset=utf-8")
-            return route.fulfill(status=fetched.status, body=fetched.html,
-                                 headers={"content-type": content_type})  # fmt: skip
-
-        context = browser.new_context(user_agent=USER_AGENT, service_workers="block")
+        self.fetcher, self.deadline = fetcher, time.monotonic() + timeout
+        self.failures, self.final_url = [], url
+        page = self.page
         try:
-            context.route("**/*", answer)
-            page = context.new_page()
-            try:
-                response = page.goto(url, wait_until="load", timeout=timeout * 1000)
-            except TimeoutError as exc:
-                raise FetchTimeout(
-                    f"{urlsplit(url).hostname} did not finish loading {url} in {timeout:.0f} s "
-                    "in the browser; try again later.",
-                    url,
-                ) from exc
-            except Error as exc:
-                if failures:
-                    raise failures[0] from exc
-                raise FetchFailed(f"The browser could not load {url}: {exc.message}", url) from exc
+            response = page.goto(url, wait_until="load", timeout=timeout * 1000)
+        except TimeoutError as exc:
+            raise FetchTimeout(
+                f"{urlsplit(url).hostname} did not finish loading {url} in {timeout:.0f} s "
+                "in the browser; try again later.",
+                url,
+            ) from exc
+        except Error as exc:
+            if self.failures:
+                raise self.failures[0] from exc
+            raise FetchFailed(f"The browser could not load {url}: {exc.message}", url) from exc
+        if page.evaluate("document.scripts.length"):
             try:  # scripts that fetch the text after "load" get a moment to finish
                 page.wait_for_load_state("networkidle", timeout=min(2000, timeout * 250))
             except TimeoutError:
                 pass
-            html = page.content()
-            if len(html) > MAX_HTML_CHARS:
-                raise TooLarge(f"{url} grew larger than {MAX_HTML_CHARS // 1_000_000} MB in the "
-                               "browser; Common Ground stopped reading it.", url)  # fmt: skip
-            status = response.status if response is not None else 200
-            headers = dict(response.headers) if response is not None else {}
-            return Page(url=url, final_url=final_url[0], status=status, headers=headers, html=html,
-                        rendered=True)  # fmt: skip
-        finally:
-            context.close()
+        html = page.content()
+        if len(html) > MAX_HTML_CHARS:
+            raise TooLarge(f"{url} grew larger than {MAX_HTML_CHARS // 1_000_000} MB in the "
+                           "browser; Common Ground stopped reading it.", url)  # fmt: skip
+        status = response.status if response is not None else 200
+        headers = dict(response.headers) if response is not None else {}
+        self.context.clear_cookies()
+        page.goto("about:blank")  # stop the page's scripts before the next site loads
+        return Page(url=url, final_url=self.final_url, status=status, headers=headers, html=html,
+                    rendered=True)  # fmt: skip

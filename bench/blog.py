@@ -1,0 +1,202 @@
+"""Reading a blog: the HTTP path against the browser-only path, side by side in one run.
+
+    .venv/bin/python bench/blog.py [--posts 20] [--words 1000] [--rounds 3] [--delay 0]
+    .venv/bin/python bench/blog.py --extraction
+
+Serves a generated blog on 127.0.0.1 (N posts of ~W words; an RSS feed with the latest 10, a
+sitemap with all), then times ``read_blog(limit=N)`` twice per round: over HTTP (the normal path)
+and with every post rendered in Chromium (the path a browser-only scraper would take). Both use
+a fresh Fetcher each round so neither benefits from a cache. The HTTP rounds run first, before
+Chromium is launched; the browser is then launched once (as the server does) and its launch
+time is printed apart. The peak memory of the
+process tree (this process plus Chromium's processes; PSS) is sampled with psutil during each
+path.
+
+--extraction prints, per page of ../shared/data/blogs/readability/, the token F1 of the extracted
+text against Readability's expected text, and whether title and byline match, for trafilatura's
+defaults, trafilatura with favor_recall, and extract_post (what the scraper uses).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import statistics
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scraper.blog import read_blog  # noqa: E402
+from scraper.browser import BrowserPool, find_chromium  # noqa: E402
+from scraper.fetch import Fetcher  # noqa: E402
+from tests.scraper.blog_site import build_site, make_posts  # noqa: E402
+
+READABILITY = ROOT.parent / "shared" / "data" / "blogs" / "readability"
+
+
+def serve(routes: dict[str, str]) -> tuple[ThreadingHTTPServer, str]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):  # noqa: N802
+            body = routes.get(self.path.split("?")[0])
+            kind = "application/xml" if self.path.endswith(".xml") else "text/html; charset=utf-8"
+            data = (body or "not found").encode()
+            self.send_response(200 if body is not None else 404)
+            self.send_header("Content-Type", kind if body is not None else "text/plain")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+class PeakMemory:
+    """Samples the memory of this process and all its descendants (Chromium) every 50 ms.
+
+    PSS (proportional set size), not RSS: Chromium's processes share most of their pages, and
+    summing their RSS would count the shared pages once per process.
+    """
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = 0
+            for proc in [me, *me.children(recursive=True)]:
+                try:
+                    total += proc.memory_full_info().pss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, total)
+            self._stop.wait(0.05)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def timed_read(base: str, limit: int, delay: float, browser=None) -> tuple[float, int, int]:
+    with Fetcher(allow_hosts_loopback=True, delay=delay) as fetcher:
+        if browser is not None:
+            browser.fetcher = fetcher  # every byte the browser loads goes through this fetcher
+        with PeakMemory() as memory:
+            started = time.perf_counter()
+            result = read_blog(f"{base}/", fetcher, limit=limit, browser=browser,
+                               force_browser=browser is not None)  # fmt: skip
+            elapsed = time.perf_counter() - started
+    if len(result.posts) != limit or result.errors:
+        raise SystemExit(f"expected {limit} posts, got {len(result.posts)}: {result.errors}")
+    return elapsed, memory.peak, sum(len(p.text.split()) for p in result.posts)
+
+
+def bench_paths(args: argparse.Namespace) -> None:
+    posts = make_posts(args.posts, words=args.words)
+    routes: dict[str, str] = {}
+    server, base = serve(routes)  # the handler reads ``routes``, filled once the port is known
+    routes.update(build_site(base, posts, feed_count=10))
+    print(f"site: {args.posts} posts x ~{args.words} words, feed with the latest 10, sitemap "
+          f"with all; politeness delay {args.delay} s; {args.rounds} rounds")  # fmt: skip
+    # HTTP first, before Chromium exists, so that its memory figure is the HTTP path's alone.
+    http_runs = [timed_read(base, args.posts, args.delay) for _ in range(args.rounds)]
+    pool = BrowserPool(allow_hosts_loopback=True, executable_path=find_chromium())
+    try:
+        started = time.perf_counter()
+        with Fetcher(allow_hosts_loopback=True, delay=0) as warm:
+            pool.fetcher = warm
+            pool.render(f"{base}/about/")
+        launch = time.perf_counter() - started
+        browser_runs = [
+            timed_read(base, args.posts, args.delay, browser=pool) for _ in range(args.rounds)
+        ]
+    finally:
+        pool.close()
+        server.shutdown()
+        server.server_close()
+    http_s = statistics.median(r[0] for r in http_runs)
+    browser_s = statistics.median(r[0] for r in browser_runs)
+    mb = 1024 * 1024
+    print(f"{'path':<14}{'median s':>10}{'min s':>8}{'posts/s':>9}{'peak PSS MB':>13}{'words':>8}")
+    for name, runs, median in (("HTTP", http_runs, http_s), ("browser-only", browser_runs,
+                                                               browser_s)):  # fmt: skip
+        print(f"{name:<14}{median:>10.2f}{min(r[0] for r in runs):>8.2f}"
+              f"{args.posts / median:>9.1f}{max(r[1] for r in runs) / mb:>13.0f}"
+              f"{runs[0][2]:>8}")  # fmt: skip
+    print(f"browser launch (once, not in the figures above): {launch:.2f} s")
+    print(f"HTTP path is {browser_s / http_s:.1f}x faster than the browser-only path "
+          f"(bar: at least 5x)")  # fmt: skip
+
+
+def bench_extraction() -> None:
+    import trafilatura
+    from lxml import html as lxml_html
+
+    from scraper.extract import extract_post
+    from scraper.quality import byline_matches, title_matches, token_f1
+
+    if not READABILITY.is_dir():
+        raise SystemExit(f"reference pages not found at {READABILITY}")
+    pages = sorted(p for p in READABILITY.iterdir() if p.is_dir())
+    print(f"{'page':<22}{'trafilatura':>12}{'+recall':>9}{'ours':>7}  title byline  ms")
+    totals = [0.0, 0.0, 0.0]
+    for page in pages:
+        source = (page / "source.html").read_text(encoding="utf-8", errors="replace")
+        expected_html = (page / "expected.html").read_text(encoding="utf-8")
+        expected = lxml_html.fromstring(expected_html).text_content()
+        meta = json.loads((page / "expected-metadata.json").read_text(encoding="utf-8"))
+        url = f"https://{page.name}.example/post"
+        plain = trafilatura.extract(source, url=url) or ""
+        recall = trafilatura.extract(source, url=url, favor_recall=True) or ""
+        started = time.perf_counter()
+        post = extract_post(source, url)
+        ms = (time.perf_counter() - started) * 1000
+        scores = [token_f1(plain, expected), token_f1(recall, expected),
+                  token_f1(post.text if post else "", expected)]  # fmt: skip
+        totals = [t + s for t, s in zip(totals, scores, strict=True)]
+        title = title_matches(post and post.title, meta.get("title"))
+        byline = byline_matches(post and post.author, meta.get("byline"))
+        print(f"{page.name:<22}{scores[0]:>12.3f}{scores[1]:>9.3f}{scores[2]:>7.3f}  "
+              f"{'yes' if title else 'NO':<6}{'yes' if byline else 'NO':<7}{ms:>4.0f}")  # fmt: skip
+    n = len(pages)
+    print(f"{'mean token F1':<22}{totals[0] / n:>12.3f}{totals[1] / n:>9.3f}{totals[2] / n:>7.3f}"
+          "  (bar: ours >= 0.90)")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--posts", type=int, default=20)
+    parser.add_argument("--words", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--delay", type=float, default=0.0, help="politeness delay per host")
+    parser.add_argument("--extraction", action="store_true", help="extraction quality instead")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    if args.extraction:
+        bench_extraction()
+    else:
+        bench_paths(args)
+
+
+if __name__ == "__main__":
+    main()
