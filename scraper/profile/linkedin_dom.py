@@ -44,10 +44,10 @@ def looks_like_logged_in_linkedin(soup: BeautifulSoup) -> bool:
 def _top_card_strings(h1: Tag, card: Tag) -> list[tuple[NavigableString, str]]:
     """Text after the name inside the top card, skipping buttons, links, badges and comments."""
     out = []
-    for node in h1.find_all_next(string=True):
+    for node in h1.next_elements:  # a generator: stops at the card's end, not the page's
         if isinstance(node, Comment) or not isinstance(node, NavigableString):
             continue
-        if card not in node.parents:
+        if not any(parent is card for parent in node.parents):
             break
         text = clean(str(node))
         if not text or _BADGE.match(text):
