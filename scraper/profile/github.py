@@ -137,7 +137,7 @@ def parse_github(page: str | bytes | BeautifulSoup | None, url: str) -> Profile 
     if readme is not None:
         about = (block_text(readme) or "")[:MAX_README_CHARS] or None
         # A blog linked from the profile README ("I write at example.dev/blog") is the person's.
-        links = blog_links(readme, url) + links
+        links = blog_links(readme, url, trust_all=True) + links
     projects, languages = _pinned(soup, url, user or nickname)
     if not (name or nickname):
         log.info("no GitHub user found on %s", url)

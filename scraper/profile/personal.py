@@ -72,21 +72,44 @@ def _rel_links(soup: BeautifulSoup, rel: str, base: str) -> list[str]:
     return [u for u in out if u]
 
 
-def blog_links(soup: BeautifulSoup, base: str) -> list[str]:
-    """Links whose text or last path segment says "blog", "writing", "posts"..."""
+def _same_site(a: str, b: str) -> bool:
+    """example.com, www.example.com and blog.example.com are one site."""
+    ha, hb = host_of(a), host_of(b)
+    return bool(ha and hb) and (ha == hb or ha.endswith("." + hb) or hb.endswith("." + ha))
+
+
+def _in_site_furniture(a: Tag) -> bool:
+    """Inside the navigation, header, footer or the owner's card: links the owner chose."""
+    return (
+        a.find_parent(["nav", "header", "footer", "aside"]) is not None
+        or a.find_parent(class_="h-card") is not None
+    )
+
+
+def blog_links(root: Tag, base: str, trust_all: bool = False) -> list[str]:
+    """Links whose text or last path segment says "blog", "writing", "posts"...
+
+    A link to another site counts only from the page's own furniture (nav, header, footer, the
+    h-card) or with rel="me": a post that links to someone else's blog is not the owner's blog.
+    ``trust_all`` is for text the person wrote about themselves (a GitHub profile README).
+    """
     out = []
-    for a in soup.find_all("a", href=True, limit=5000):
-        text = (clean(a.get_text(" ")) or "").lower().strip("→»> ")
+    for a in root.find_all("a", href=True, limit=5000):
         href = absolute_url(str(a["href"]), base)
         if not href:
             continue
+        text = (clean(a.get_text(" ")) or "").lower().strip("→»> ")
         segment = urlsplit(href).path.rstrip("/").rsplit("/", 1)[-1].lower()
-        if text in BLOG_WORDS or segment in BLOG_WORDS:
-            out.append(href)
-    # A subdomain such as blog.example.com is a blog whatever the link says.
-    for a in soup.find_all("a", href=True, limit=5000):
-        href = absolute_url(str(a["href"]), base)
-        if href and host_of(href).startswith(("blog.", "writing.", "notes.")):
+        # A subdomain such as blog.example.com is a blog whatever the link says.
+        looks_like_blog = (
+            text in BLOG_WORDS
+            or segment in BLOG_WORDS
+            or host_of(href).startswith(("blog.", "writing.", "notes."))
+        )
+        if not looks_like_blog:
+            continue
+        rels = a.get("rel") or []
+        if trust_all or _same_site(href, base) or "me" in rels or _in_site_furniture(a):
             out.append(href)
     return out
 

@@ -313,3 +313,19 @@ def test_linkedin_dom_in_a_swedish_interface():
     assert [(s.school, s.start, s.end) for s in profile.education] == [
         ("University of Jordan", "2012-09", "2016-06")
     ]
+
+
+def test_a_post_linking_someone_elses_blog_does_not_make_it_the_owners():
+    html = """<html><head><meta name="author" content="Jo Doe">
+    <link rel="me" href="https://github.com/jodoe"></head><body>
+    <nav><a href="https://jodoe.example/blog/">Blog</a></nav>
+    <article><p>As <a href="https://other.example/blog/">her blog</a> says, and
+    <a href="https://blog.other.example/">blog</a>...</p></article>
+    <footer><a href="https://writing.jodoe.example/">writing</a></footer></body></html>"""
+    profile = parse_profile(html, "https://jodoe.example/")
+    assert profile.websites == (
+        "https://jodoe.example/blog/",
+        "https://writing.jodoe.example/",
+        "https://jodoe.example/",
+        "https://github.com/jodoe",
+    )
