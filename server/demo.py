@@ -126,7 +126,7 @@ def main(headed: bool = False, output_dir: Path = OUTPUT_DIR) -> int:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import expect, sync_playwright
 
-    from scraper.browser import BrowserNotFound, find_chromium
+    from scraper.browser import LAUNCH_ARGS, BrowserNotFound, find_chromium
 
     try:
         chromium = find_chromium()
@@ -159,12 +159,7 @@ def main(headed: bool = False, output_dir: Path = OUTPUT_DIR) -> int:
                 args=[
                     f"--disable-extensions-except={EXTENSION_DIR}",
                     f"--load-extension={EXTENSION_DIR}",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
+                    *LAUNCH_ARGS,
                 ],
                 viewport={"width": 1200, "height": 900},
             )
