@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from scraper.models import Profile
+from scraper.models import Post, Profile
 
 from .facts import Fact, facts_about, facts_from_points, mentions
-from .models import CHANNEL_LIMITS, Finding, TalkingPoint
+from .models import CHANNEL_LIMITS, Finding, TalkingPoint, Topic
 from .swap import swap_test
 
 # Asks a mentor cannot answer in one reply: they hand the work of finding a question to them.
@@ -66,8 +66,14 @@ def check_draft(
     them: Profile | None = None,
     points: list[TalkingPoint] | tuple = (),
     others: list[Profile] | None = None,
+    posts: list[Post] | tuple = (),
+    topics: list[Topic] | tuple = (),
 ) -> list[Finding]:
-    """Findings for a draft, in the order they appear (whole-draft findings last)."""
+    """Findings for a draft, in the order they appear (whole-draft findings last).
+
+    With ``them`` (and, when an analysis is at hand, its ``points``, ``posts`` and ``topics``)
+    the draft is also checked for facts about the person and the swap test.
+    """
     if channel not in CHANNEL_LIMITS:
         raise ValueError(f"Unknown channel {channel!r}: use one of {', '.join(CHANNEL_LIMITS)}.")
     points = list(points)
@@ -120,15 +126,20 @@ def check_draft(
             )
         )
     if them is not None:
-        findings += _person_findings(text, them, points, others)
+        findings += _person_findings(text, them, points, others, list(posts), list(topics))
     return findings
 
 
 def _person_findings(
-    text: str, them: Profile, points: list[TalkingPoint], others: list[Profile] | None
+    text: str,
+    them: Profile,
+    points: list[TalkingPoint],
+    others: list[Profile] | None,
+    posts: list[Post],
+    topics: list[Topic],
 ) -> list[Finding]:
     findings: list[Finding] = []
-    facts: list[Fact] = [*facts_from_points(points, them), *facts_about(them)]
+    facts: list[Fact] = [*facts_from_points(points, them), *facts_about(them, posts, topics)]
     named = [f for f in facts if mentions(text, f.text)]
     if not named:
         findings.append(

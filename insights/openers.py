@@ -148,10 +148,11 @@ def _who_i_am(me: Profile, short: bool) -> str:
     return f"I work as {what}." if what else ""
 
 
-def _shorten(fact: Fact) -> Fact:
-    words = fact.text.split()
-    if fact.kind in ("post", "post_read") and len(words) > SHORT_TITLE_WORDS:
-        return Fact(" ".join(words[:SHORT_TITLE_WORDS]), fact.kind, fact.point)
+def _shorten(fact: Fact, words: int = SHORT_TITLE_WORDS) -> Fact:
+    """A post title cut to its first ``words`` words (still a phrase the post's page shows)."""
+    split = fact.text.split()
+    if fact.kind in ("post", "post_read") and len(split) > words:
+        return Fact(" ".join(split[:words]), fact.kind, fact.point)
     return fact
 
 
@@ -166,9 +167,9 @@ def _connection_note(me, them, facts, lead, seed) -> tuple[str, list[Fact]]:
     follow = FOLLOW_UP_SHORT[variant(seed, "follow_short", len(FOLLOW_UP_SHORT))]
     rest = [f for f in facts if f is not lead][: 1 if lead else 2]
     attempts = []
-    for shorten in (False, True):
-        use = [_shorten(f) for f in rest] if shorten else rest
-        q_fact = _shorten(lead) if (shorten and lead) else lead
+    for words in (99, SHORT_TITLE_WORDS, SHORT_TITLE_WORDS // 2):
+        use = [_shorten(f, words) for f in rest]
+        q_fact = _shorten(lead, words) if lead else None
         mentions = " ".join(_mention(f, seed, f"mention{i}", them) for i, f in enumerate(use))
         question = _question(q_fact, seed, them)
         used = [q_fact, *use] if q_fact else use
@@ -263,8 +264,8 @@ def write_openers(
     return openers
 
 
-def check_draft(text, channel="message", me=None, them=None, points=(), others=None):
+def check_draft(text, channel="message", me=None, them=None, points=(), others=None, **kw):
     """See ``insights.drafts.check_draft`` (kept here too, where INTERFACES.md lists it)."""
     from .drafts import check_draft as _check
 
-    return _check(text, channel=channel, me=me, them=them, points=points, others=others)
+    return _check(text, channel=channel, me=me, them=them, points=points, others=others, **kw)

@@ -53,13 +53,19 @@ def posts_to_read(
     for post in newest:
         if post.url not in chosen:
             first = sentences(post.text, limit=1)
-            chosen[post.url] = (post, "It is one of their most recent posts.",
-                                first[0] if first else "")
+            chosen[post.url] = (
+                post,
+                "It is one of their most recent posts.",
+                first[0] if first else "",
+            )
     return list(chosen.values())[:POSTS_TO_READ]
 
 
 def prep_sheet(
-    me: Profile, them: Profile, posts: list[Post], topics: list[Topic],
+    me: Profile,
+    them: Profile,
+    posts: list[Post],
+    topics: list[Topic],
     points: list[TalkingPoint],
 ) -> str:
     """The prep sheet as Markdown."""
@@ -86,8 +92,9 @@ def prep_sheet(
             template = POST_QUESTIONS[1]
         lines.append("- " + _md(template.format(title=post.title or post.url, quote=quote)))
     if current and current.company:
-        lines.append(f"- What is the hardest problem you are working on at "
-                     f"{_md(current.company)} right now?")
+        lines.append(
+            f"- What is the hardest problem you are working on at {_md(current.company)} right now?"
+        )
     lines.append("- What would you do in my position, with what I have told you?")
     lines.append("")
 
@@ -102,9 +109,16 @@ def prep_sheet(
         lines += ([""] if points else []) + [f"- {_md(a)}" for a in advice]
     lines.append("")
 
-    lines += ["## After the conversation", "",
-              "Send this within a few weeks, once you have acted on the advice:", "", "```",
-              follow_up_draft(me, them, points), "```", ""]
+    lines += [
+        "## After the conversation",
+        "",
+        "Send this within a few weeks, once you have acted on the advice:",
+        "",
+        "```",
+        follow_up_draft(me, them, points),
+        "```",
+        "",
+    ]
     return "\n".join(lines)
 
 

@@ -33,10 +33,18 @@ _SIGN_OFF = re.compile(
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# Stand-ins of the same length for sentence ends inside quotes ("Should we break up our
+# monolith?" is one title, not the end of a sentence).
+_MASK = str.maketrans({"?": "\uff1f", "!": "\uff01", ".": "\u2024", "\n": " "})
+
+
 def body_sentences(text: str) -> list[str]:
     """The sentences of a message without its greeting and sign-off."""
     body = _SIGN_OFF.sub("", _GREETING.sub("", text.strip(), count=1))
-    return [s.strip() for s in _SENTENCE.findall(body) if len(s.strip()) > 3]
+    masked = _QUOTED.sub(lambda m: m.group(0).translate(_MASK), body)
+    spans = [m.span() for m in _SENTENCE.finditer(masked)]
+    return [body[a:b].strip() for a, b in spans if len(body[a:b].strip()) > 3]
 
 
 def specific_facts(text: str, facts, others: list[Profile] | None = None) -> list[str]:
