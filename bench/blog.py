@@ -99,8 +99,6 @@ class PeakMemory:
 
 def timed_read(base: str, limit: int, delay: float, browser=None) -> tuple[float, int, int]:
     with Fetcher(allow_hosts_loopback=True, delay=delay) as fetcher:
-        if browser is not None:
-            browser.fetcher = fetcher  # every byte the browser loads goes through this fetcher
         with PeakMemory() as memory:
             started = time.perf_counter()
             result = read_blog(f"{base}/", fetcher, limit=limit, browser=browser,
@@ -124,8 +122,7 @@ def bench_paths(args: argparse.Namespace) -> None:
     try:
         started = time.perf_counter()
         with Fetcher(allow_hosts_loopback=True, delay=0) as warm:
-            pool.fetcher = warm
-            pool.render(f"{base}/about/")
+            pool.render(f"{base}/about/", fetcher=warm)
         launch = time.perf_counter() - started
         browser_runs = [
             timed_read(base, args.posts, args.delay, browser=pool) for _ in range(args.rounds)

@@ -144,11 +144,10 @@ class _PostReader:
 
     def _render(self, url: str) -> Page | FetchError:
         try:
-            self.fetcher.check_allowed(url, self.deadline)  # robots.txt, scheme, LinkedIn
             timeout = RENDER_TIMEOUT
             if self.deadline is not None:
                 timeout = min(timeout, max(0.5, self.deadline - time.monotonic()))
-            return self.browser.render(url, timeout=timeout)
+            return self.browser.render(url, timeout=timeout, fetcher=self.fetcher)
         except FetchError as exc:
             return exc
 

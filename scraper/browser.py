@@ -21,6 +21,7 @@ import shutil
 import threading
 import time
 from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from urllib.parse import urlsplit
 
 from scraper.errors import FetchError, FetchFailed, FetchTimeout, TooLarge
@@ -79,13 +80,23 @@ class BrowserPool:
         self._started: Future | None = None
         self._lock = threading.Lock()
 
-    def render(self, url: str, timeout: float = 20.0) -> Page:
-        """Load ``url`` in Chromium, let its scripts run, and return the resulting HTML."""
-        self._fetcher().check_allowed(url)
+    def render(self, url: str, timeout: float = 20.0, fetcher=None) -> Page:
+        """Load ``url`` in Chromium, let its scripts run, and return the resulting HTML.
+
+        Every request goes through ``fetcher`` (the caller's, for its cache and politeness),
+        else the pool's own; robots.txt is checked before anything loads.
+        """
+        fetcher = fetcher or self._fetcher()
+        fetcher.check_allowed(url)
         self._start()
         done: Future = Future()
-        self._jobs.put((url, timeout, done))
-        return done.result(timeout=timeout + 30)
+        self._jobs.put((url, timeout, fetcher, done))
+        try:
+            return done.result(timeout=timeout + 30)
+        except FutureTimeout as exc:
+            done.cancel()
+            raise FetchTimeout(f"The browser did not finish {url} in time; try again later.",
+                               url) from exc  # fmt: skip
 
     def close(self) -> None:
         with self._lock:
@@ -154,13 +165,13 @@ class BrowserPool:
             if job is None:
                 _close_quietly(tab)
                 return
-            url, timeout, done = job
+            url, timeout, fetcher, done = job
             if not done.set_running_or_notify_cancel():
                 continue
             try:
                 if tab is None or tab.page.is_closed():
                     tab = _Tab(browser)
-                done.set_result(tab.render(self._fetcher(), url, timeout))
+                done.set_result(tab.render(fetcher, url, timeout))
             except Exception as exc:  # noqa: BLE001 -- handed to the waiting caller
                 done.set_exception(exc)
                 _close_quietly(tab)  # start the next page from a clean tab
@@ -173,8 +184,8 @@ class BrowserPool:
                 job = self._jobs.get_nowait()
             except queue.Empty:
                 return
-            if job is not None and job[2].set_running_or_notify_cancel():
-                job[2].set_exception(FetchFailed(f"The browser stopped ({reason}); try again."))
+            if job is not None and job[-1].set_running_or_notify_cancel():
+                job[-1].set_exception(FetchFailed(f"The browser stopped ({reason}); try again."))
 
 
 def _close_quietly(tab: _Tab | None) -> None:

@@ -1,30 +1,27 @@
 """The only network code: polite, guarded HTTP fetching of public web pages.
 
 One ``Fetcher`` serves many threads. Across hosts requests run in parallel; to one host they go
-one at a time with a pause between them. Every connection goes to an address the guard checked
-(see ``scraper.guard``); redirects are followed here, hop by hop, so each hop meets the same
-checks (scheme, LinkedIn, robots.txt, address) as the first request.
+one at a time with a pause between them (``scraper.politeness``). Every connection goes to an
+address the guard checked (``scraper.guard``, ``scraper.transport``); redirects are followed
+here, hop by hop, so each hop meets the same checks (scheme, LinkedIn, robots.txt, address) as
+the first request.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-import threading
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import replace
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-import httpcore
 import httpx
 
 from scraper import guard
 from scraper.cache import CachedPage, MemoryPageCache, PageCache
 from scraper.errors import (
     AddressRefused,
-    BudgetExhausted,
     FetchError,
     FetchFailed,
     FetchTimeout,
@@ -34,7 +31,9 @@ from scraper.errors import (
     TooManyRedirects,
 )
 from scraper.models import Page
+from scraper.politeness import HostSlots
 from scraper.robots import RobotsCache, SiteRules
+from scraper.transport import decode_body, guarded_transport
 
 __all__ = [
     "AddressRefused",
@@ -68,80 +67,6 @@ TEXT_TYPES = (
     "+xml",
     "+json",
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.I)
-
-
-class GuardedBackend(httpcore.SyncBackend):
-    """Resolves through the guard and connects to the checked address, never re-resolving."""
-
-    def __init__(self, allow_loopback: bool) -> None:
-        self.allow_loopback = allow_loopback
-
-    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
-        last_error: Exception | None = None
-        for address in guard.checked_addresses(host, port, self.allow_loopback):
-            try:
-                return super().connect_tcp(address, port, timeout, local_address, socket_options)
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
-                last_error = exc
-        raise last_error or httpcore.ConnectError(f"no address for {host}")
-
-
-def _guarded_transport(allow_loopback: bool, http2: bool) -> httpx.HTTPTransport:
-    # trust_env=False: an HTTP(S)_PROXY from the environment would connect to the proxy, not to
-    # the checked address, and so bypass the guard.
-    transport = httpx.HTTPTransport(http2=http2, trust_env=False)
-    transport._pool = httpcore.ConnectionPool(  # httpx has no public hook for the backend
-        ssl_context=httpx.create_ssl_context(trust_env=False),
-        max_connections=50,
-        max_keepalive_connections=20,
-        keepalive_expiry=30.0,
-        http1=True,
-        http2=http2,
-        network_backend=GuardedBackend(allow_loopback),
-    )
-    return transport
-
-
-def decode_body(body: bytes, content_type: str) -> str:
-    """Text from bytes: the header's charset, else a <meta charset>, else UTF-8."""
-    match = re.search(r"charset=([\w.:-]+)", content_type, re.I)
-    meta = _META_CHARSET.search(body[:4096])
-    for name in (match and match.group(1), meta and meta.group(1).decode("ascii", "ignore")):
-        if name:
-            try:
-                return body.decode(name, errors="replace")
-            except LookupError:
-                continue
-    return body.decode("utf-8", errors="replace")
-
-
-class _HostSlots:
-    """One request at a time per host, ``delay`` seconds apart (politeness)."""
-
-    def __init__(self, delay: float) -> None:
-        self.delay = delay
-        self._locks: dict[str, threading.Lock] = {}
-        self._last: dict[str, float] = {}
-        self._guard = threading.Lock()
-
-    def lock(self, host: str) -> threading.Lock:
-        with self._guard:
-            return self._locks.setdefault(host, threading.Lock())
-
-    def wait_turn(self, host: str, deadline: float | None, url: str) -> None:
-        """Called holding the host lock: sleep until the host's pause is over."""
-        ready = max(time.monotonic(), self._last.get(host, 0.0) + self.delay)
-        if deadline is not None and ready >= deadline:
-            raise BudgetExhausted(
-                "The time budget ran out before this page could be read; "
-                "the results so far are shown.",
-                url,
-            )
-        time.sleep(max(0.0, ready - time.monotonic()))
-
-    def done(self, host: str) -> None:
-        self._last[host] = time.monotonic()
 
 
 class Fetcher:
@@ -171,9 +96,9 @@ class Fetcher:
             max_redirects,
         )
         self.user_agent = user_agent
-        self._slots = _HostSlots(delay)
+        self._slots = HostSlots(delay)
         self._client = httpx.Client(
-            transport=_guarded_transport(allow_hosts_loopback, http2),
+            transport=guarded_transport(allow_hosts_loopback, http2),
             headers={
                 "User-Agent": user_agent,
                 "Accept": "text/html,application/xhtml+xml,"

@@ -108,3 +108,25 @@ def test_a_page_needing_javascript_without_a_browser_is_explained(fetcher, local
     result = read_blog(local_site.url("/"), fetcher, limit=20)
     assert numbers(result) == [3, 1]
     assert any("JavaScript" in e and "Chromium" in e for e in result.errors)
+
+
+def test_unadvertised_feed_found_at_a_usual_path(fetcher, local_site):
+    serve(local_site, count=4, with_sitemap=False)
+    feed = local_site.routes.pop("/feed.xml")
+    local_site.routes["/"] = local_site.routes["/"].replace("application/rss+xml", "text/plain")
+    local_site.routes["/atom.xml"] = feed  # an RSS body at an Atom-ish path: parsed by content
+    result = read_blog(local_site.url("/"), fetcher, limit=3)
+    assert numbers(result) == [4, 3, 2]
+    assert "/atom.xml" in local_site.requests
+
+
+def test_a_single_post_url_finds_the_whole_blog(fetcher, local_site):
+    serve(local_site, count=6)
+    result = read_blog(local_site.url(POSTS[2].path), fetcher, limit=20)
+    assert numbers(result) == [6, 5, 4, 3, 2, 1]
+
+
+def test_feed_url_given_directly(fetcher, local_site):
+    serve(local_site, count=5)
+    result = read_blog(local_site.url("/feed.xml"), fetcher, limit=2)
+    assert numbers(result) == [5, 4]

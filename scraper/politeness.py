@@ -1,0 +1,40 @@
+"""Politeness: one request at a time per host, and a pause between two requests to it.
+
+A personal blog often runs on a small server; a burst of twenty parallel requests from one
+reader is exactly what its owner's rate limiter (or bill) is for.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from scraper.errors import BudgetExhausted
+
+
+class HostSlots:
+    """One request at a time per host, ``delay`` seconds apart (politeness)."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self._locks: dict[str, threading.Lock] = {}
+        self._last: dict[str, float] = {}
+        self._guard = threading.Lock()
+
+    def lock(self, host: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(host, threading.Lock())
+
+    def wait_turn(self, host: str, deadline: float | None, url: str) -> None:
+        """Called holding the host lock: sleep until the host's pause is over."""
+        ready = max(time.monotonic(), self._last.get(host, 0.0) + self.delay)
+        if deadline is not None and ready >= deadline:
+            raise BudgetExhausted(
+                "The time budget ran out before this page could be read; "
+                "the results so far are shown.",
+                url,
+            )
+        time.sleep(max(0.0, ready - time.monotonic()))
+
+    def done(self, host: str) -> None:
+        self._last[host] = time.monotonic()
