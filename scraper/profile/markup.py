@@ -23,16 +23,11 @@ MAX_PARSED_CHARS = 2_500_000
 # scripts are gone; 20,000 is far beyond any real page and still parses in well under a second.
 MAX_TAGS = 20_000
 
-# Elements whose content never holds profile text; dropped before parsing. JSON-LD scripts stay.
-_DROPPED = ("script", "style", "svg", "template", "iframe")
-# Comments go too ("<!---->" markers pad LinkedIn's text). The attribute run is bounded so that a
-# page of "<script" without ">" cannot make each match scan to the end.
-# LinkedIn also hides megabytes of JSON in <code style="display: none"> blocks.
-_OPEN_TAG = re.compile(
-    r"<(script|style|svg|template|iframe)\b[^>]{0,4000}>"
-    r"|<(code)\b[^>]{0,4000}?display:\s*none[^>]{0,4000}>|<!--",
-    re.IGNORECASE,
-)
+# Elements whose content never holds profile text; dropped before parsing. JSON-LD scripts stay,
+# and so does visible <code>; LinkedIn hides megabytes of JSON in <code style="display: none">.
+# Comments go too ("<!---->" markers pad LinkedIn's text).
+_START = re.compile(r"<(script|style|svg|template|iframe|code)\b|<!--", re.IGNORECASE)
+_HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _JSON_LD = re.compile(r"type\s*=\s*[\"']?application/ld\+json", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _META_CHARSET = re.compile(
@@ -58,7 +53,9 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
     """
     if not data:
         return ""
-    data = bytes(data[: MAX_INPUT_CHARS * 2])
+    if len(data) > MAX_INPUT_CHARS:
+        log.warning("page is %d bytes; reading only the first %d", len(data), MAX_INPUT_CHARS)
+    data = bytes(data[:MAX_INPUT_CHARS])
     for bom, name in (
         (codecs.BOM_UTF8, "utf-8"),
         (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -66,6 +63,10 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
     ):
         if data.startswith(bom):
             return data[len(bom) :].decode(name, errors="replace")
+    # Images, PDFs and archives have NUL bytes in their first kilobytes; no HTML page does.
+    if b"\x00" in data[:4096]:
+        log.warning("the page is binary data (%d bytes), not HTML", len(data))
+        return ""
     candidates: list[str] = []
     if content_type:
         m = _HEADER_CHARSET.search(content_type)
@@ -83,23 +84,26 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
         except (UnicodeDecodeError, LookupError):
             continue
     # Mostly-ASCII bytes that are not UTF-8 are usually Windows-1252 (the web's de-facto Latin-1).
-    bad = data.decode("utf-8", errors="replace").count("\ufffd")
-    if bad > len(data) // 100:
+    # A sample decides, so that a 20 MB page is not decoded once more just to count errors.
+    sample = data[:65536].decode("utf-8", errors="replace")
+    if sample.count("\ufffd") > len(sample) // 100:
         return data.decode("cp1252", errors="replace")
     return data.decode("utf-8", errors="replace")
 
 
 def _strip_heavy_elements(html: str) -> str:
-    """Drop scripts (but JSON-LD), styles, SVG, templates in one linear pass.
+    """Drop scripts (but JSON-LD), styles, SVG, templates, hidden <code>, comments: one pass.
 
-    A regex with ``.*?`` would rescan to the end for every unclosed tag (quadratic on junk);
-    ``str.find`` from a moving position never looks at a character twice.
+    A regex with ``.*?`` would rescan to the end for every unclosed tag (quadratic on junk).
+    Here every search starts where the last one stopped, and the end of the current start tag
+    (the next ">") is remembered, so no character is looked at more than a few times.
     """
     out: list[str] = []
     pos = 0
     lower = html.lower()
+    next_gt = -1
     while True:
-        m = _OPEN_TAG.search(html, pos)
+        m = _START.search(html, pos)
         if not m:
             out.append(html[pos:])
             break
@@ -110,17 +114,27 @@ def _strip_heavy_elements(html: str) -> str:
                 break
             pos = end + 3
             continue
-        tag = (m.group(1) or m.group(2)).lower()
-        if tag == "script" and _JSON_LD.search(m.group(0)):
-            end = lower.find("</script", m.end())
+        if next_gt < m.end():
+            next_gt = html.find(">", m.end())
+        if next_gt < 0:
+            out.append(html[pos:])  # no ">" anywhere after: no complete tag is left
+            break
+        tag, start_tag = m.group(1).lower(), html[m.start() : next_gt + 1]
+        if tag == "script" and _JSON_LD.search(start_tag):
+            # Keep JSON-LD whole: its strings may hold "<!--" or "<script" that are only text.
+            end = lower.find("</script", next_gt)
             stop = len(html) if end < 0 else end
             out.append(html[pos:stop])
             pos = stop
             if end < 0:
                 break
             continue
+        if tag == "code" and not _HIDDEN.search(start_tag):
+            out.append(html[pos : next_gt + 1])
+            pos = next_gt + 1
+            continue
         out.append(html[pos : m.start()])
-        end = lower.find("</" + tag, m.end())
+        end = lower.find("</" + tag, next_gt)
         if end < 0:
             break  # unclosed: everything after it would be inside the dropped element anyway
         close = html.find(">", end)

@@ -92,3 +92,8 @@ def test_inputs_beautifulsoup_warns_about_parse_quietly(page):
     """pytest turns warnings into errors: these inputs must parse without any warning."""
     soup = make_soup(page)
     assert soup is not None
+
+
+def test_prepare_keeps_json_ld_whole_even_with_markup_in_its_strings():
+    html = '<script type="application/ld+json">{"description": "a <!-- b <script> c"}</script><p>x'
+    assert '{"description": "a <!-- b <script> c"}' in prepare(html)
