@@ -30,6 +30,7 @@ function render(state) {
   $("stage").textContent = stageLabel(state);
   $("progress").value = stagePercent(state);
   const failed = state?.status === "failed";
+  show($("progress"), !failed); // a half-full bar would suggest it is still going
   if (failed) renderError($("error"), state.error || {});
   else show($("error"), false);
   show($("error-actions"), failed);

@@ -47,9 +47,13 @@ function openerCard(opener, { checkDraft, onUse }) {
     count.title = length > limit ? `${length - limit} characters over the ${label.toLowerCase()} limit` : "";
   };
   updateCount();
+  const verdictNode = el("p", { class: swap.passed ? "swap-verdict passed" : "swap-verdict failed" }, verdict);
   text.addEventListener("input", () => {
     updateCount();
     marked.hidden = true; // the marks refer to the text as it was checked
+    // The verdict was for the suggested text; say so rather than vouch for the edit.
+    verdictNode.textContent = "You edited the text: press Check my draft to run the swap test on your version.";
+    verdictNode.className = "swap-verdict stale";
     onUse(opener, text.value);
   });
   text.addEventListener("focus", () => onUse(opener, text.value));
@@ -68,7 +72,13 @@ function openerCard(opener, { checkDraft, onUse }) {
     const checked = text.value;
     try {
       const answer = await checkDraft(checked, opener.channel);
-      showFindings(answer?.findings || [], checked, { findings, marked, text });
+      const found = answer?.findings || [];
+      showFindings(found, checked, { findings, marked, text });
+      const failedSwap = found.find((f) => f.code === "swap_test_failed");
+      verdictNode.textContent = failedSwap
+        ? "Your draft fails the swap test: it would still make sense sent to someone else."
+        : "Your draft passes the swap test.";
+      verdictNode.className = failedSwap ? "swap-verdict failed" : "swap-verdict passed";
     } catch (err) {
       renderError(error, err);
     } finally {
@@ -83,7 +93,7 @@ function openerCard(opener, { checkDraft, onUse }) {
     el("label", { for: textId, class: "visually-hidden" }, `${label} text`),
     text,
     el("div", { class: "row" }, count, el("span", { class: "spacer" }), check, copy),
-    el("p", { class: swap.passed ? "swap-verdict passed" : "swap-verdict failed" }, verdict),
+    verdictNode,
     el("div", { class: "facts-box", hidden: !(opener.facts || []).length },
       el("span", { class: "small muted" }, "Facts used:"),
       el("ul", { class: "facts" }, (opener.facts || []).map((f) => el("li", {}, f))),

@@ -123,6 +123,8 @@ def test_check_my_draft_marks_the_findings_in_place(analysed):
     assert "No problems found" not in findings.first.inner_text()
     marks = opener.locator(".marked mark")
     assert marks.count() >= 1
+    # The verdict now speaks of the user's draft, not of the suggested text.
+    expect(opener.locator(".swap-verdict")).to_have_text(re.compile(r"^Your draft (passes|fails)"))
     for mark in marks.all_inner_texts():
         assert mark in draft  # the marks are spans of what the user typed
     # "Show" selects the flagged words in the box itself.
