@@ -17,7 +17,7 @@ from .swap import swap_test
 # Asks a mentor cannot answer in one reply: they hand the work of finding a question to them.
 VAGUE_ASKS = (
     r"pick (?:your|ur) brains?",
-    r"(?:grab|get|have) (?:a )?(?:quick |virtual )?coffee",
+    r"(?:grab|get|have|over|for) (?:a )?(?:quick |virtual )?coffee",
     r"(?:hop|jump) on a (?:quick )?call",
     r"(?:a )?quick (?:call|chat)",
     r"any (?:advice|tips|pointers|thoughts)(?: you (?:have|could share))?",

@@ -109,14 +109,14 @@ def prep_sheet(
         lines += ([""] if points else []) + [f"- {_md(a)}" for a in advice]
     lines.append("")
 
+    # An indented code block, not a fenced one: a page's text cannot close it and escape.
+    follow_up = "\n".join("    " + line for line in follow_up_draft(me, them, points).split("\n"))
     lines += [
         "## After the conversation",
         "",
         "Send this within a few weeks, once you have acted on the advice:",
         "",
-        "```",
-        follow_up_draft(me, them, points),
-        "```",
+        follow_up,
         "",
     ]
     return "\n".join(lines)

@@ -23,7 +23,8 @@ PASS_SCORE = 0.3
 MIN_FACTS = 2
 
 _GREETING = re.compile(
-    r"^(hi|hello|hey|dear|good (morning|afternoon|evening))\b[^.!?\n]*[,!.]?\s*", re.IGNORECASE
+    r"^(hi|hello|hey|dear|good (morning|afternoon|evening))\b[^,.!?\n]{0,40}[,!.\n]\s*",
+    re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(
     r"\n\s*(best|thanks|thank you|cheers|regards|kind regards|all the best|"
