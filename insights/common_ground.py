@@ -96,7 +96,8 @@ def no_common_ground_advice(
         f"There is no strong common ground between you and {name} in what their profile "
         f"and posts show, so do not invent any: write about their work instead."
     ]
-    readable = [p for p in posts if not is_now_page(p) and p.text.strip()]
+    # Stored analyses keep posts without their text; a title and a URL are enough to point at.
+    readable = [p for p in posts if not is_now_page(p) and (p.text.strip() or p.title)]
     if readable:
         post = readable[0]
         advice.append(

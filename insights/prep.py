@@ -42,8 +42,10 @@ def posts_to_read(
     by_url = {p.url: p for p in posts if not is_now_page(p)}
     chosen: dict[str, tuple[Post, str, str]] = {}
     for point in points:
-        if point.kind == "post" and point.key in by_url and point.key not in chosen:
-            chosen[point.key] = (by_url[point.key], point.text, point.evidence[0].quote)
+        # The key is the post URL; a point read back without its key still has the evidence URL.
+        url = point.key or point.evidence[0].url
+        if point.kind == "post" and url in by_url and url not in chosen:
+            chosen[url] = (by_url[url], point.text, point.evidence[0].quote)
     for topic in topics:
         for evidence in topic.evidence:
             if evidence.url in by_url and evidence.url not in chosen:

@@ -108,3 +108,28 @@ def test_follow_up_draft_names_what_was_discussed_and_leaves_blanks() -> None:
     assert "here is what i did with it" in draft.lower()
     assert "[what you tried]" in draft and draft.rstrip().endswith("Erik Holm")
     assert follow_up_draft(Profile(), Profile(), []).startswith("Hi there,")
+
+
+def test_a_stored_analysis_without_post_text_or_point_keys_still_gives_a_sheet() -> None:
+    # What the server reads back: posts without text, points without their key.
+    posts = [Post(p.url, p.title, p.published) for p in KTH.posts]
+    stored = TalkingPoint(
+        RAFT_POINT.kind,
+        RAFT_POINT.text,
+        RAFT_POINT.score,
+        RAFT_POINT.evidence,
+        RAFT_POINT.theirs,
+        RAFT_POINT.mine,
+    )
+    assert [p.url for p, _, _ in posts_to_read(posts, [], [stored])][0] == RAFT
+    sheet = prep_sheet(KTH.me, KTH.them, posts, [], [])
+    assert "no strong common ground" in sheet and RAFT in sheet
+
+
+def test_write_follow_up_is_the_prep_follow_up() -> None:
+    from insights.openers import write_follow_up
+
+    points = _points()
+    assert write_follow_up(KTH.me, KTH.them, points, [], []) == follow_up_draft(
+        KTH.me, KTH.them, points
+    )
