@@ -114,6 +114,31 @@ def blog_links(root: Tag, base: str, trust_all: bool = False) -> list[str]:
     return out
 
 
+def _person_name(text: str | None) -> str | None:
+    """'Bradley M. Kuhn (http://ebb.org/bkuhn/)' -> 'Bradley M. Kuhn'; 'By Jo' -> 'Jo'."""
+    text = clean(text)
+    if not text:
+        return None
+    text = re.sub(r"\s*(?:\(\s*https?://[^)]*\)|<[^>]*@[^>]*>)\s*$", "", text)
+    text = re.sub(r"^by\s+", "", text, flags=re.IGNORECASE)
+    return clean(text)
+
+
+def _rel_author(soup: BeautifulSoup, url: str) -> tuple[str | None, str | None]:
+    """The one author that rel="author" links name; (None, None) when several authors write here."""
+    names: dict[str, str | None] = {}
+    for a in soup.find_all("a", rel=True, limit=3000):
+        rels = a.get("rel") or []
+        if "author" not in [r.lower() for r in rels]:
+            continue
+        name = _person_name(a.get_text(" "))
+        if name and not name.lower().startswith(("http://", "https://")):
+            names.setdefault(name, absolute_url(str(a.get("href") or ""), url))
+    if len(names) != 1:
+        return None, None
+    return next(iter(names.items()))
+
+
 def _site_itself(soup: BeautifulSoup, url: str) -> str | None:
     canonical = next(iter(_rel_links(soup, "canonical", url)), None)
     return canonical or absolute_url(_meta(soup, "og:url") or "", url) or absolute_url(url, url)
@@ -184,6 +209,8 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
         first, last = _meta(soup, "profile:first_name"), _meta(soup, "profile:last_name")
         name = clean(f"{first or ''} {last or ''}") or _meta(soup, "og:title")
     name = name or _meta(soup, "author", "article:author", "dc.creator")
+    author_name, author_page = _rel_author(soup, url)
+    name = _person_name(name) or author_name
     if not name and (about_page or rel_me):
         name = _name_from_title(soup)
     if not name:
@@ -204,7 +231,8 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
     skills = unique([*profile.skills, *page_skills(soup)])
 
     blog = blog_links(soup, url)
-    sites = [*blog, *profile.websites, _site_itself(soup, url), *rel_me]
+    # The author's page on a blog lists their posts: as good as a blog link.
+    sites = [*blog, author_page, *profile.websites, _site_itself(soup, url), *rel_me]
     return replace(
         profile,
         name=name,

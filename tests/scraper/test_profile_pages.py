@@ -329,3 +329,22 @@ def test_a_post_linking_someone_elses_blog_does_not_make_it_the_owners():
         "https://jodoe.example/",
         "https://github.com/jodoe",
     )
+
+
+def test_real_blog_posts_name_their_author(shared_data):
+    """A mentor's blog post is a way in too: on the 15 real article pages of the shared data,
+    the person named is the byline Readability's gold gives (when it gives one)."""
+    checked = 0
+    for folder in sorted(
+        p.parent for p in (shared_data / "blogs" / "readability").glob("*/source.html")
+    ):
+        meta = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
+        if not meta.get("byline"):
+            continue
+        html = (folder / "source.html").read_text(encoding="utf-8", errors="replace")
+        profile = parse_profile(html, f"https://example.org/{folder.name}/")
+        byline = re.sub(r"\s*\(https?://[^)]*\)$", "", meta["byline"])
+        assert profile is not None and profile.name == byline, folder.name
+        assert profile.websites, folder.name
+        checked += 1
+    assert checked >= 10
