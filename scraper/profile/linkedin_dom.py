@@ -20,6 +20,7 @@ from scraper.models import Profile
 from . import linkedin_sections as sections
 from .markup import as_soup
 from .text import absolute_url, clean, host_of, unique
+from .vocabulary import HEADINGS
 
 log = logging.getLogger(__name__)
 
@@ -88,13 +89,21 @@ def _top_card(soup: BeautifulSoup) -> tuple[str | None, str | None, str | None, 
 
 
 def _name_from_title(soup: BeautifulSoup) -> str | None:
-    """'(3) Jane Doe | LinkedIn' -> 'Jane Doe': the tab title names the person when <h1> is gone."""
+    """'(3) Jane Doe | LinkedIn' or 'Experience | Jane Doe | LinkedIn' -> 'Jane Doe'.
+
+    The tab title names the person when the page has no <h1> (a "Show all" details page).
+    """
     title = soup.find("title")
     text = clean(title.get_text(" ")) if title is not None else None
     if not text or "|" not in text:
         return None
-    name = re.sub(r"^\(\d+\)\s*", "", text.rsplit("|", 1)[0]).strip()
-    return clean(name.split(" - ")[0]) if name.lower() not in ("linkedin", "feed") else None
+    text = re.sub(r"^\(\d+\)\s*", "", text)
+    known = {name for names in HEADINGS.values() for name in names} | {"linkedin", "feed"}
+    for part in text.split("|"):
+        name = clean(part.split(" - ")[0])
+        if name and name.lower() not in known:
+            return name
+    return None
 
 
 def unwrap_redirect(url: str) -> str:

@@ -242,13 +242,15 @@ def test_github_pages_that_are_not_users_are_not_profiles():
     assert parse_profile(html, "https://github.com/trending") is None
 
 
-def test_linkedin_dom_without_h1_is_named_by_the_tab_title():
+@pytest.mark.parametrize(
+    "title", ["(3) Noor Haddad | LinkedIn", "Experience | Noor Haddad | LinkedIn"]
+)
+def test_linkedin_dom_without_h1_is_named_by_the_tab_title(title):
+    """A "Show all experiences" details page has no top card: the tab title names the person."""
     html = (FIXTURES / "linkedin-loggedin-contact.html").read_text(encoding="utf-8")
     no_h1 = re.sub(r"(?s)<h1 class=\"text-heading-xlarge[^>]*>.*?</h1>", "", html)
-    no_h1 = no_h1.replace(
-        '<html lang="en">', "<html><head><title>(3) Noor Haddad | LinkedIn</title></head>"
-    )
-    profile = parse_profile(no_h1, "https://www.linkedin.com/in/noor-haddad/")
+    no_h1 = no_h1.replace('<html lang="en">', f"<html><head><title>{title}</title></head>")
+    profile = parse_profile(no_h1, "https://www.linkedin.com/in/noor-haddad/details/experience/")
     assert profile.name == "Noor Haddad"
     assert [p.title for p in profile.experience][0] == "Engineering Manager, Developer Experience"
 
