@@ -10,6 +10,7 @@ the first request.
 from __future__ import annotations
 
 import logging
+import ssl
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -86,6 +87,7 @@ class Fetcher:
         max_workers: int = 6,
         http2: bool = True,
         user_agent: str = USER_AGENT,
+        verify: ssl.SSLContext | bool = True,
     ) -> None:
         self.allow_hosts_loopback = allow_hosts_loopback
         self.cache = cache
@@ -98,7 +100,7 @@ class Fetcher:
         self.user_agent = user_agent
         self._slots = HostSlots(delay)
         self._client = httpx.Client(
-            transport=guarded_transport(allow_hosts_loopback, http2),
+            transport=guarded_transport(allow_hosts_loopback, http2, verify),
             headers={
                 "User-Agent": user_agent,
                 "Accept": "text/html,application/xhtml+xml,"
@@ -218,7 +220,7 @@ class Fetcher:
         host = urlsplit(url).netloc.lower()
         limit = limit or self.max_bytes
         with self._slots.lock(host):
-            self._slots.wait_turn(host, deadline, url)
+            self._slots.wait_turn(host, deadline, url, self._robots.known_crawl_delay(url))
             try:
                 return self._stream(url, extra, deadline, limit)
             finally:

@@ -11,6 +11,10 @@ import time
 
 from scraper.errors import BudgetExhausted
 
+# A robots.txt Crawl-delay is obeyed up to this many seconds; beyond it, the caller's time
+# budget decides how many pages are read (a 60 s delay would make twenty posts take 20 minutes).
+MAX_CRAWL_DELAY = 10.0
+
 
 class HostSlots:
     """One request at a time per host, ``delay`` seconds apart (politeness)."""
@@ -25,9 +29,12 @@ class HostSlots:
         with self._guard:
             return self._locks.setdefault(host, threading.Lock())
 
-    def wait_turn(self, host: str, deadline: float | None, url: str) -> None:
+    def wait_turn(
+        self, host: str, deadline: float | None, url: str, crawl_delay: float | None = None
+    ) -> None:
         """Called holding the host lock: sleep until the host's pause is over."""
-        ready = max(time.monotonic(), self._last.get(host, 0.0) + self.delay)
+        pause = max(self.delay, min(crawl_delay or 0.0, MAX_CRAWL_DELAY))
+        ready = max(time.monotonic(), self._last.get(host, 0.0) + pause)
         if deadline is not None and ready >= deadline:
             raise BudgetExhausted(
                 "The time budget ran out before this page could be read; "

@@ -19,6 +19,7 @@ from scraper.errors import (
     AddressRefused,
     BudgetExhausted,
     FetchError,
+    FetchFailed,
     RobotsDisallowed,
     SchemeRefused,
 )
@@ -79,6 +80,14 @@ class RobotsCache:
                 self._rules[key] = self._load(key, deadline)
             return self._rules[key]
 
+    def known_crawl_delay(self, url: str) -> float | None:
+        """The site's Crawl-delay for us, if its robots.txt was already read (never fetches)."""
+        rules = self._rules.get(site_key(url))
+        if rules is None or rules.parser is None:
+            return None
+        delay = rules.parser.crawl_delay(ROBOTS_AGENT)
+        return float(delay) if delay is not None else None
+
     def check(self, url: str, deadline: float | None = None) -> None:
         """Raise RobotsDisallowed unless the site's robots.txt allows ``url``."""
         rules = self.rules(url, deadline)
@@ -104,6 +113,9 @@ class RobotsCache:
         except (AddressRefused, SchemeRefused, BudgetExhausted):
             # The site is off limits, or our own time ran out: say that, and cache nothing.
             raise
+        except FetchFailed as exc:
+            if exc.status is None:
+                raise  # no connection at all (DNS, TLS, refused): that is the user's news
         except FetchError as exc:
             status = getattr(exc, "status", None)
             if status is None or status >= 500:

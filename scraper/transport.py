@@ -11,6 +11,7 @@ against it), and the Host header is unchanged.
 from __future__ import annotations
 
 import re
+import ssl
 
 import httpcore
 import httpx
@@ -36,12 +37,14 @@ class GuardedBackend(httpcore.SyncBackend):
         raise last_error or httpcore.ConnectError(f"no address for {host}")
 
 
-def guarded_transport(allow_loopback: bool, http2: bool) -> httpx.HTTPTransport:
+def guarded_transport(
+    allow_loopback: bool, http2: bool, verify: ssl.SSLContext | bool = True
+) -> httpx.HTTPTransport:
     # trust_env=False: an HTTP(S)_PROXY from the environment would connect to the proxy, not to
     # the checked address, and so bypass the guard.
     transport = httpx.HTTPTransport(http2=http2, trust_env=False)
     transport._pool = httpcore.ConnectionPool(  # httpx has no public hook for the backend
-        ssl_context=httpx.create_ssl_context(trust_env=False),
+        ssl_context=httpx.create_ssl_context(verify=verify, trust_env=False),
         max_connections=50,
         max_keepalive_connections=20,
         keepalive_expiry=30.0,

@@ -231,3 +231,14 @@ def test_get_many_returns_errors_in_place(fetcher, local_site):
     results = fetcher.get_many([local_site.url("/ok"), local_site.url("/missing")])
     assert results[0].status == 200
     assert isinstance(results[1], FetchFailed) and "404" in results[1].message
+
+
+def test_robots_crawl_delay_spaces_requests(local_site):
+    local_site.routes["/robots.txt"] = "User-agent: *\nCrawl-delay: 1\n"
+    for i in range(2):
+        local_site.routes[f"/c{i}"] = "<p>ok</p>"
+    with Fetcher(allow_hosts_loopback=True, delay=0.0) as f:
+        f.get(local_site.url("/c0"))
+        started = time.monotonic()
+        f.get(local_site.url("/c1"))
+        assert time.monotonic() - started >= 0.95
