@@ -116,3 +116,13 @@ def test_keyboard_reaches_and_uses_the_connection_controls(ext, backend):
     assert page.evaluate("document.activeElement.id") == "test-connection"
     page.keyboard.press("Enter")
     expect(page.locator("#connection-status")).to_contain_text("Connected")
+
+
+def test_this_is_me_from_the_popup(ext, backend, demo_person, restore_me):
+    _, tab_id = ext.open_target(demo_person)
+    popup = ext.open_popup(tab_id)
+    popup.locator("#result #this-is-me").evaluate("b => b.click()")  # shown with the result
+    expect(popup.locator("#save-status")).to_have_text(
+        "Saved as your own profile: Maya Lindqvist. Edit it in Settings."
+    )
+    assert backend.api("GET", "/api/me").json()["profile"]["name"] == "Maya Lindqvist"
