@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from scraper.discover import canonical, declared_canonical, without_tracking
+from scraper.discover import canonical, declared_canonical, looks_like_post, without_tracking
 from scraper.errors import BudgetExhausted, FetchError
 from scraper.extract import extract_post
 from scraper.feeds import (
@@ -163,6 +163,9 @@ class _PostReader:
             page = rendered
         url = declared_canonical(page.html, page.final_url) or without_tracking(page.final_url)
         if canonical(url) in self.seen:
+            return None
+        if entry is None and not looks_like_post(page.html, url):
+            log.info("%s reads as a page, not a post; skipped", url)
             return None
         self.seen.add(canonical(url))
         post = extract_post(page.html, url) or self._from_feed(entry, url)

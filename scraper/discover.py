@@ -136,3 +136,21 @@ def declared_canonical(html: str, url: str) -> str | None:
         return None
     target = urljoin(url, href.group(1).strip())
     return target if same_site(target, url) else None
+
+
+_POST_MARKERS = re.compile(
+    r"""property=["']og:type["'][^>]*content=["']article|content=["']article["'][^>]*"""
+    r"""property=["']og:type|article:published_time|"@type"\s*:\s*"(BlogPosting|Article|"""
+    r"""NewsArticle|TechArticle)"|<article[\s>]|<time[^>]+datetime=|itemprop=["']datePublished""",
+    re.I,
+)
+_POST_PATH = re.compile(r"/(19|20)\d\d/|/(posts?|blog|articles?|notes|writing|p)/[^/]+", re.I)
+
+
+def looks_like_post(html: str, url: str) -> bool:
+    """Does a page found through a sitemap or an index read as a post rather than a page?
+
+    A post says so in its markup (og:type article, a JSON-LD BlogPosting, <article>, a <time>),
+    or sits where posts live (/2024/..., /posts/...). An /projects/widget page does neither.
+    """
+    return bool(_POST_MARKERS.search(html[:300_000]) or _POST_PATH.search(urlsplit(url).path))

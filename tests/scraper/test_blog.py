@@ -130,3 +130,19 @@ def test_feed_url_given_directly(fetcher, local_site):
     serve(local_site, count=5)
     result = read_blog(local_site.url("/feed.xml"), fetcher, limit=2)
     assert numbers(result) == [5, 4]
+
+
+def test_pages_in_the_sitemap_are_not_taken_for_posts(fetcher, local_site):
+    serve(local_site, count=3, with_feed=False)
+    local_site.routes["/projects-widget/"] = (
+        "<html><head><title>Widget</title></head><body><h1>Widget</h1><p>"
+        + "A project page about the widget I maintain, with install notes. " * 20
+        + "</p></body></html>"
+    )
+    sitemap = local_site.routes["/sitemap.xml"]
+    local_site.routes["/sitemap.xml"] = sitemap.replace(
+        "</urlset>", f"<url><loc>{local_site.url('/projects-widget/')}</loc></url></urlset>"
+    )
+    result = read_blog(local_site.url("/"), fetcher, limit=20)
+    assert numbers(result) == [3, 2, 1]
+    assert "/projects-widget/" in local_site.requests  # read, then told apart by its markup

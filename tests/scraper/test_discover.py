@@ -150,3 +150,12 @@ def test_parsers_never_raise_on_junk(junk):
         or extract_post(junk, "https://x.example/p").text
     )
     assert isinstance(needs_javascript(junk), bool)
+
+
+def test_looks_like_post():
+    from scraper.discover import looks_like_post
+
+    assert looks_like_post('<meta property="og:type" content="article">', "https://a.example/x")
+    assert looks_like_post("<article><p>hi</p></article>", "https://a.example/x")
+    assert looks_like_post("<p>plain</p>", "https://a.example/2023/05/plain/")
+    assert not looks_like_post("<p>plain</p>", "https://a.example/projects-widget/")
