@@ -263,6 +263,9 @@ class Fetcher:
                 "site may be slow or down; try again later.",
                 url,
             ) from exc
+        except (httpx.InvalidURL, UnicodeError, ValueError) as exc:  # e.g. a malformed IDN
+            raise FetchFailed(f"{url!r} is not a valid web address ({exc}). Check it for "
+                              "typos.", url) from exc  # fmt: skip
         except httpx.HTTPError as exc:
             raise FetchFailed(
                 f"Could not read {url}: {exc or type(exc).__name__}. Check the "

@@ -41,7 +41,12 @@ def is_linkedin(host: str) -> bool:
 
 def check_url(url: str) -> None:
     """Refuse what can be refused from the URL alone: other schemes, LinkedIn, no host."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a port out of range
+    except ValueError as exc:
+        raise SchemeRefused(f"{url!r} is not a valid web address ({exc}). Check it for typos.",
+                            url) from exc  # fmt: skip
     scheme = parts.scheme.lower()
     if scheme not in ALLOWED_SCHEMES:
         raise SchemeRefused(

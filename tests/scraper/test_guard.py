@@ -7,7 +7,7 @@ import socket
 import pytest
 
 from scraper import guard
-from scraper.fetch import AddressRefused, Fetcher, SchemeRefused
+from scraper.fetch import AddressRefused, Fetcher, FetchError, SchemeRefused
 
 REAL_RESOLVE = guard.resolve
 
@@ -142,4 +142,19 @@ def test_linkedin_is_refused_outright(connects, fetcher, url):
 def test_other_schemes_are_refused(connects, fetcher, url):
     with pytest.raises(SchemeRefused, match="http and https"):
         fetcher.get(url)
+    assert connects == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://a.example:99999/", "http://[::1/", "http://\u2603.example/", "http://xn--/", "   "],
+)
+def test_malformed_urls_are_fetch_errors(monkeypatch, connects, fetcher, url):
+    def not_found(host, port):
+        raise OSError("name not found (test resolver)")
+
+    monkeypatch.setattr(guard, "resolve", not_found)
+    with pytest.raises(FetchError) as caught:
+        fetcher.get(url)
+    assert "address" in caught.value.message
     assert connects == []
