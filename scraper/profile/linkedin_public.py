@@ -77,20 +77,42 @@ def _date_line(item: Tag) -> tuple[str | None, str | None, str | None, Tag | Non
     return dates.start, dates.end, dates.duration, holder
 
 
-def _position(item: Tag) -> Position | None:
-    title, company = _first(item, "h3"), _first(item, "h4")
+def _text_without_buttons(el: Tag) -> str:
+    """Text with <br> as line breaks, leaving out "Show more"/"Show less" buttons."""
+    parts: list[str] = []
+    for node in el.descendants:
+        if isinstance(node, Tag):
+            if node.name == "br":
+                parts.append("\n")
+        elif type(node).__name__ == "NavigableString" and node.find_parent("button") is None:
+            parts.append(str(node))
+    return "".join(parts)
+
+
+def _description(item: Tag) -> str | None:
+    """The longest paragraph that is not a date or a place: the page shows a short and a full
+    version ("show more"), and the full one is the longer."""
+    best = None
+    for p in item.find_all("p"):
+        if p.find(["h3", "h4", "time"]) is not None:
+            continue
+        text = clean_block(_text_without_buttons(p))
+        if text and len(text) > 60 and (best is None or len(text) > len(best)):
+            best = text
+    return best
+
+
+def _position(item: Tag, company: str | None = None) -> Position | None:
+    title = _first(item, "h3")
+    company = company or _first(item, "h4")  # in a group, the group header names the company
     start, end, duration, holder = _date_line(item)
     location = None
     if holder is not None:
         after = holder.find_next("p")
-        if after is not None and item in after.parents:
-            location = clean(after.get_text(" "))
-    description = None
-    for block in item.find_all(["p", "div"]):
-        text = clean_block(block.get_text("\n"))
-        if text and len(text) > 60 and block.find(["h3", "h4", "time"]) is None:
-            description = text
-            break
+        if after is not None and any(parent is item for parent in after.parents):
+            location = clean(_text_without_buttons(after))
+            if location and (len(location) > 80 or location == _description(item)):
+                location = None  # the next paragraph is the description: no place given
     if not (title or company):
         return None
     return Position(
@@ -100,8 +122,28 @@ def _position(item: Tag) -> Position | None:
         end=end,
         duration=duration,
         location=location,
-        description=description,
+        description=_description(item),
     )
+
+
+def _positions(section: Tag | None) -> list[Position]:
+    """Every role; a company with several roles lists them in a nested list under its name."""
+    out: list[Position] = []
+    for item in _items(section):
+        nested = item.find(["ul", "ol"])
+        roles = nested.find_all("li", recursive=False) if nested is not None else []
+        if not any(role.find("h3") is not None for role in roles):
+            if position := _position(item):
+                out.append(position)
+            continue
+        header = [
+            h
+            for h in item.find_all(["h3", "h4"])
+            if not any(parent is nested for parent in h.parents)
+        ]
+        company = clean(header[0].get_text(" ")) if header else None
+        out.extend(p for p in (_position(role, company) for role in roles) if p)
+    return out
 
 
 def _school(item: Tag) -> School | None:
@@ -145,9 +187,9 @@ def parse_public_dom(soup: BeautifulSoup, url: str) -> Profile:
         headline=headline,
         location=location,
         about=about_text,
-        experience=tuple(p for p in map(_position, _items(_section(soup, "experience"))) if p),
+        experience=tuple(_positions(_section(soup, "experience"))),
         education=tuple(s for s in map(_school, _items(_section(soup, "education"))) if s),
-        volunteering=tuple(p for p in map(_position, _items(_section(soup, "volunteering"))) if p),
+        volunteering=tuple(_positions(_section(soup, "volunteering"))),
         skills=unique(
             _first(i, "h3") or clean(i.get_text(" ")) for i in _items(_section(soup, "skills"))
         ),

@@ -173,11 +173,15 @@ def test_linkedin_public_dom_alone_gives_the_person():
     dom_only = re.sub(r'(?s)<script type="application/ld\+json">.*?</script>', "", html)
     profile = parse_profile(dom_only, "https://se.linkedin.com/in/mara-lindqvist")
     assert profile.headline.startswith("Staff Engineer at Fjord Analytics")
-    assert [p.title for p in profile.experience] == [
-        "Staff Engineer",
-        "Chapter Lead",
-        "Senior Software Engineer",
+    assert [(p.title, p.company) for p in profile.experience] == [
+        ("Staff Engineer", "Fjord Analytics"),
+        ("Senior Engineer", "Fjord Analytics"),
+        ("Chapter Lead", "Women Who Code Gothenburg"),
+        ("Senior Software Engineer", "Volvo Cars"),
     ]
+    # The full description ("show more"), without the buttons' text.
+    assert profile.experience[0].description.endswith("Mentors four engineers.")
+    assert "Show" not in profile.experience[0].description
     assert "Olle Berg" not in json.dumps(profile.to_dict())  # "People also viewed" sidebar
 
 
