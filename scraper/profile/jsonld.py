@@ -37,6 +37,7 @@ SCHOOL_TYPES = {
 # Hosts whose pages the backend must never fetch: kept out of websites (the server reads blogs
 # from there). LinkedIn is read only from the DOM the user sends.
 NEVER_FETCHED = ("linkedin.com", "lnkd.in", "licdn.com")
+_MASKED = re.compile(r"[*•·\s.-]+")
 
 
 def types_of(node: dict) -> set[str]:
@@ -131,7 +132,9 @@ def _text(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("name") or value.get("@value") or value.get("value")
     if isinstance(value, str | int | float) and not isinstance(value, bool):
-        return clean(str(value))
+        text = clean(str(value))
+        # LinkedIn masks what a logged-out visitor may not see: "******** *** ***" is no value.
+        return None if text is None or _MASKED.fullmatch(text) else text
     return None
 
 
@@ -156,7 +159,12 @@ def place_text(value: Any) -> str | None:
         return None
     if isinstance(value.get("address"), dict | str):
         return place_text(value["address"])
-    parts = [_text(value.get(k)) for k in ("addressLocality", "addressRegion", "addressCountry")]
+    locality = _text(value.get("addressLocality"))
+    if locality and "," in locality:
+        # LinkedIn writes the whole place in addressLocality ("Seattle, Washington, United
+        # States") and adds a country code; the code would only repeat it.
+        return locality
+    parts = [locality, _text(value.get("addressRegion")), _text(value.get("addressCountry"))]
     joined = ", ".join(p for p in parts if p)
     return joined or _text(value.get("name"))
 
@@ -179,7 +187,8 @@ def _is_employer(org: dict) -> bool:
 
 
 def _positions(person: dict) -> list[Position]:
-    titles = _texts(person.get("jobTitle"))
+    # Kept with their masked (None) entries, so that they still line up with worksFor.
+    titles = [_text(v) for v in _items(person.get("jobTitle"))]
     current = [o for o in _items(person.get("worksFor")) if isinstance(o, dict | str)]
     # alumniOf mixes schools and past employers; only a typed non-school organisation is a job.
     past = [o for o in _items(person.get("alumniOf")) if isinstance(o, dict) and _is_employer(o)]

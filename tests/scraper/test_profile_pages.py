@@ -153,7 +153,7 @@ def test_linkedin_public_json_ld_alone_gives_the_person():
     json_only = re.sub(r"(?s)<main>.*</main>", "<main></main>", html)
     profile = parse_profile(json_only, "https://se.linkedin.com/in/mara-lindqvist")
     assert profile.name == "Mara Lindqvist"
-    assert profile.location == "Gothenburg, Västra Götaland County, SE"
+    assert profile.location == "Gothenburg, Västra Götaland County"
     assert profile.about.startswith("I build data platforms")
     assert [(p.title, p.company, p.start, p.end) for p in profile.experience] == [
         ("Staff Engineer", "Fjord Analytics", "2021-03", None),
@@ -354,3 +354,56 @@ def test_real_blog_posts_name_their_author(shared_data):
         assert profile.websites, folder.name
         checked += 1
     assert checked >= 10
+
+
+def test_linkedin_public_json_ld_masked_for_logged_out_visitors():
+    """LinkedIn stars out what a logged-out visitor may not see; stars are not names."""
+    graph = {
+        "@context": "http://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "url": "https://uk.linkedin.com/in/sam-jones"},
+            {
+                "@type": "Person",
+                "name": "Sam Jones",
+                "jobTitle": ["******** *** ***", "Data Engineer"],
+                "address": {
+                    "@type": "PostalAddress",
+                    "addressCountry": "GB",
+                    "addressLocality": "London, England, United Kingdom",
+                },
+                "worksFor": [
+                    {
+                        "@type": "Organization",
+                        "name": "*********",
+                        "member": {"@type": "OrganizationRole"},
+                    },
+                    {
+                        "@type": "Organization",
+                        "name": "Analytical Systems",
+                        "member": {"@type": "OrganizationRole", "startDate": "2020-01"},
+                    },
+                ],
+                "alumniOf": [
+                    {"@type": "EducationalOrganization", "name": "********** ** *****"},
+                    {
+                        "@type": "EducationalOrganization",
+                        "name": "Imperial College London",
+                        "member": {"@type": "OrganizationRole", "startDate": 2008, "endDate": 2012},
+                    },
+                ],
+                "knowsLanguage": ["English"],
+                "sameAs": "https://uk.linkedin.com/in/sam-jones",
+            },
+        ],
+    }
+    html = f'<script type="application/ld+json">{json.dumps(graph)}</script><h1>Sam Jones</h1>'
+    profile = parse_profile(html, "https://uk.linkedin.com/in/sam-jones")
+    assert profile.location == "London, England, United Kingdom"
+    assert [(p.title, p.company, p.start) for p in profile.experience] == [
+        ("Data Engineer", "Analytical Systems", "2020-01")
+    ]
+    assert [(s.school, s.start, s.end) for s in profile.education] == [
+        ("Imperial College London", "2008", "2012")
+    ]
+    assert "*" not in json.dumps(profile.to_dict())
+    assert profile.languages == ("English",) and profile.websites == ()
