@@ -55,9 +55,18 @@ def _items(section: Tag | None) -> list[Tag]:
     return first.find_all("li", recursive=False) if first is not None else []
 
 
+_MASKED = re.compile(r"[*•·\s.-]+")
+
+
+def _is_masked(text: str | None) -> bool:
+    """LinkedIn blurs entries for logged-out visitors by writing stars in place of the text."""
+    return bool(text) and bool(_MASKED.fullmatch(text))
+
+
 def _first(item: Tag, tag: str) -> str | None:
     node = item.find(tag)
-    return clean(node.get_text(" ")) if node is not None else None
+    text = clean(node.get_text(" ")) if node is not None else None
+    return None if _is_masked(text) else text
 
 
 def _date_line(item: Tag) -> tuple[str | None, str | None, str | None, Tag | None]:
@@ -103,6 +112,9 @@ def _description(item: Tag) -> str | None:
 
 
 def _position(item: Tag, company: str | None = None) -> Position | None:
+    h3 = item.find("h3")
+    if h3 is not None and _is_masked(clean(h3.get_text(" "))):
+        return None  # a blurred entry: its visible parts belong to a role we cannot see
     title = _first(item, "h3")
     company = company or _first(item, "h4")  # in a group, the group header names the company
     start, end, duration, holder = _date_line(item)

@@ -407,3 +407,13 @@ def test_linkedin_public_json_ld_masked_for_logged_out_visitors():
     ]
     assert "*" not in json.dumps(profile.to_dict())
     assert profile.languages == ("English",) and profile.websites == ()
+
+
+def test_linkedin_public_dom_drops_blurred_entries():
+    html = """<h1>Maya Okafor</h1><section data-section="experience"><h2>Experience</h2><ul>
+      <li><h3><span>********</span></h3><h4>Hidden Institute</h4></li>
+      <li><h3><span>Researcher</span></h3><h4>Coastal Observatory</h4></li></ul></section>"""
+    profile = parse_profile(html, "https://www.linkedin.com/in/maya-okafor")
+    assert [(p.title, p.company) for p in profile.experience] == [
+        ("Researcher", "Coastal Observatory")
+    ]
