@@ -225,13 +225,13 @@ def _print(result: dict[str, Any]) -> None:
     # Timings on a shared machine mean little without the load they were measured under.
     print(f"load average while measuring: {result['load_average']}")
     print(
-        f"\n{'page':<28}{'KB':>6}{'parse ms (median)':>19}{'max ms':>8}{'cpu ms':>8}"
+        f"\n{'page':<34}{'KB':>6}{'parse ms (median)':>19}{'max ms':>8}{'cpu ms':>8}"
         f"{'P':>8}{'R':>8}"
     )
     for p in result["pages"]:
         s = p["scores"]
         print(
-            f"{p['page']:<28}{p['kb']:>6}{p['parse_ms_median']:>19}{p['parse_ms_max']:>8}"
+            f"{p['page']:<34}{p['kb']:>6}{p['parse_ms_median']:>19}{p['parse_ms_max']:>8}"
             f"{p['cpu_ms_median']:>8}"
             f"{s['precision']:>8.1%}{s['recall']:>8.1%}"
         )
