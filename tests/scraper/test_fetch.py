@@ -73,6 +73,19 @@ def test_unreadable_robots_txt_denies(fetcher, local_site):
     assert "/" not in local_site.requests
 
 
+def test_robots_txt_that_times_out_denies(local_site):
+    def stalled(handler):
+        time.sleep(1.0)
+        return 200, {"Content-Type": "text/plain"}, b"User-agent: *\n"
+
+    local_site.routes["/robots.txt"] = stalled
+    local_site.routes["/"] = "<p>home</p>"
+    with Fetcher(allow_hosts_loopback=True, delay=0.0, read_timeout=0.3) as f:
+        with pytest.raises(RobotsDisallowed, match="could not be read"):
+            f.get(local_site.url("/"))
+    assert "/" not in local_site.requests
+
+
 def test_slow_server_times_out(local_site):
     def slow(handler):
         time.sleep(1.5)
