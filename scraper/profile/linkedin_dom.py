@@ -19,7 +19,7 @@ from scraper.models import Profile
 
 from . import linkedin_sections as sections
 from .markup import as_soup
-from .text import absolute_url, clean, host_of, unique
+from .text import absolute_url, blog_urls_in_text, clean, host_of, unique
 from .vocabulary import HEADINGS
 
 log = logging.getLogger(__name__)
@@ -149,18 +149,19 @@ def parse_linkedin_dom(page: str | bytes | BeautifulSoup | None, url: str) -> Pr
         return None
     name, headline, location, card = _top_card(soup)
     find = sections.find_section
+    about = sections.about(find(soup, "about"))
     experience = sections.positions(find(soup, "experience"))
     education = sections.schools(find(soup, "education"))
     profile = Profile(
         name=name,
         headline=headline,
         location=location,
-        about=sections.about(find(soup, "about")),
+        about=about,
         experience=tuple(experience),
         education=tuple(education),
         skills=unique(sections.first_lines(find(soup, "skills"))),
         interests=unique(sections.interests(find(soup, "interests"))),
-        websites=_websites(soup, card, url),
+        websites=unique([*_websites(soup, card, url), *blog_urls_in_text(about)]),
         source_url=url or None,
         volunteering=tuple(
             sections.positions(find(soup, "volunteering_experience"), volunteering=True)

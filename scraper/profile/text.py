@@ -173,3 +173,41 @@ def block_text(el: Tag, limit: int = 200) -> str | None:
             if line:
                 lines.append(line)
     return "\n".join(lines) if lines else inline_text(el)
+
+
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
+# Hosts and paths that are blogs whatever else the text says.
+_BLOG_HOSTS = (
+    "medium.com",
+    "substack.com",
+    "dev.to",
+    "hashnode.dev",
+    "wordpress.com",
+    "blogspot.com",
+    "ghost.io",
+    "bearblog.dev",
+    "write.as",
+    "mataroa.blog",
+    "tumblr.com",
+)
+_BLOG_PATH = re.compile(r"/(?:blog|weblog|posts|writing|articles|essays|notes)(?:/|$)", re.I)
+
+
+def blog_urls_in_text(text: str | None) -> list[str]:
+    """URLs in free text (an About section) that are clearly blogs: blog.x, /blog, Substack...
+
+    Other URLs in the text (a project, an award page) stay out: the server reads posts from
+    these, and a wrong site would give someone else's writing.
+    """
+    out = []
+    for match in _URL_IN_TEXT.finditer(text or ""):
+        url = match.group(0).rstrip(".,;:!?")
+        host = host_of(url)
+        path = urlsplit(url).path if host else ""
+        if (
+            host.startswith(("blog.", "writing.", "notes."))
+            or host.endswith(_BLOG_HOSTS)
+            or _BLOG_PATH.search(path)
+        ):
+            out.append(url)
+    return out

@@ -417,3 +417,11 @@ def test_linkedin_public_dom_drops_blurred_entries():
     assert [(p.title, p.company) for p in profile.experience] == [
         ("Researcher", "Coastal Observatory")
     ]
+
+
+def test_linkedin_dom_takes_a_blog_named_in_about():
+    html = (FIXTURES / "linkedin-loggedin-contact.html").read_text(encoding="utf-8")
+    html = re.sub(r'(?s)<div role="dialog".*?</div>\s*</div>\s*</div>', "", html)  # no overlay
+    html = html.replace("onboarding at my blog.", "onboarding at https://noor.substack.com.")
+    profile = parse_profile(html, "https://www.linkedin.com/in/noor-haddad/")
+    assert profile.websites == ("https://noor.substack.com",)

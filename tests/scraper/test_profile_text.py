@@ -6,7 +6,13 @@ import pytest
 
 from scraper.profile.linkedin_dom import unwrap_redirect
 from scraper.profile.markup import make_soup, prepare
-from scraper.profile.text import DateRange, absolute_url, normalise_date, parse_date_range
+from scraper.profile.text import (
+    DateRange,
+    absolute_url,
+    blog_urls_in_text,
+    normalise_date,
+    parse_date_range,
+)
 
 
 @pytest.mark.parametrize(
@@ -97,3 +103,17 @@ def test_inputs_beautifulsoup_warns_about_parse_quietly(page):
 def test_prepare_keeps_json_ld_whole_even_with_markup_in_its_strings():
     html = '<script type="application/ld+json">{"description": "a <!-- b <script> c"}</script><p>x'
     assert '{"description": "a <!-- b <script> c"}' in prepare(html)
+
+
+def test_blog_urls_in_free_text():
+    text = (
+        "Idea Cup winner: https://venturecup.ideahunt.io/ideas/eed399fe. I write at "
+        "https://jane.dev/blog/, on https://janedoe.substack.com and https://blog.jane.dev. "
+        "Course: https://novare-tech-education.web.app"
+    )
+    assert blog_urls_in_text(text) == [
+        "https://jane.dev/blog/",
+        "https://janedoe.substack.com",
+        "https://blog.jane.dev",
+    ]
+    assert blog_urls_in_text(None) == []
