@@ -7,7 +7,8 @@ const STATUSES = ["drafted", "sent", "replied", "met"];
 const $ = (id) => document.getElementById(id);
 // About two months: the backend's default too, shown here so the user sees the date.
 const FOLLOW_UP_DAYS = 60;
-const isoDate = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+const isoDate = (d) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 const today = () => isoDate(new Date());
 function inDays(days) {
   const d = new Date();
@@ -27,7 +28,11 @@ function field(label, control) {
 }
 
 function contactItem(contact) {
-  const status = el("select", { class: "status" }, STATUSES.map((s) => el("option", { value: s }, s)));
+  const status = el(
+    "select",
+    { class: "status" },
+    STATUSES.map((s) => el("option", { value: s }, s)),
+  );
   status.value = STATUSES.includes(contact.status) ? contact.status : "drafted";
   const sent = el("input", { type: "date", class: "sent-date" });
   sent.value = contact.sent_date || "";
@@ -37,10 +42,15 @@ function contactItem(contact) {
   notes.value = contact.notes || "";
   const saved = el("span", { class: "saved", role: "status" });
   const save = el("button", { type: "button", class: "save" }, "Save");
-  const prepButton = el("button", { type: "button", class: "prep secondary" }, "Prep sheet and follow-up");
+  const prepButton = el(
+    "button",
+    { type: "button", class: "prep secondary" },
+    "Prep sheet and follow-up",
+  );
   const prepBox = el("div", { class: "prep-box", hidden: true });
   // The backend's rule: a sent message whose follow-up date has come.
-  const due = contact.status === "sent" && contact.follow_up_date && contact.follow_up_date <= today();
+  const due =
+    contact.status === "sent" && contact.follow_up_date && contact.follow_up_date <= today();
 
   // Marking a message sent without a date means it went out today; follow up two months on.
   status.addEventListener("change", () => {
@@ -52,7 +62,10 @@ function contactItem(contact) {
     try {
       await ask(MSG.UPDATE_CONTACT, {
         id: contact.id,
-        changes: dated({ status: status.value, notes: notes.value }, { sent_date: sent.value, follow_up_date: followUp.value }),
+        changes: dated(
+          { status: status.value, notes: notes.value },
+          { sent_date: sent.value, follow_up_date: followUp.value },
+        ),
       });
       saved.textContent = "Saved";
       saved.className = "saved ok";
@@ -65,13 +78,36 @@ function contactItem(contact) {
   });
   prepButton.addEventListener("click", () => showPrep(contact, prepBox));
 
-  return el("li", { class: due ? "contact due" : "contact", "data-id": contact.id },
-    el("h2", { class: "contact-name" },
-      contact.url ? el("a", { href: contact.url, target: "_blank", rel: "noopener noreferrer" }, contact.name || contact.url) : contact.name || "Unnamed",
+  return el(
+    "li",
+    { class: due ? "contact due" : "contact", "data-id": contact.id },
+    el(
+      "h2",
+      { class: "contact-name" },
+      contact.url
+        ? el(
+            "a",
+            { href: contact.url, target: "_blank", rel: "noopener noreferrer" },
+            contact.name || contact.url,
+          )
+        : contact.name || "Unnamed",
       due ? el("span", { class: "due-label" }, " follow-up due") : null,
     ),
-    contact.message ? el("details", {}, el("summary", {}, "Message used"), el("p", { class: "message" }, contact.message)) : null,
-    el("div", { class: "grid" }, field("Status", status), field("Sent", sent), field("Follow up on", followUp)),
+    contact.message
+      ? el(
+          "details",
+          {},
+          el("summary", {}, "Message used"),
+          el("p", { class: "message" }, contact.message),
+        )
+      : null,
+    el(
+      "div",
+      { class: "grid" },
+      field("Status", status),
+      field("Sent", sent),
+      field("Follow up on", followUp),
+    ),
     field("Notes", notes),
     el("div", { class: "row" }, save, prepButton, saved),
     prepBox,
@@ -85,13 +121,22 @@ async function showPrep(contact, box) {
   try {
     const prep = await ask(MSG.GET_PREP, { id: contact.id });
     clear(box);
-    const area = el("textarea", { class: "follow-up-text", rows: 6, id: `follow-up-${contact.id}` });
+    const area = el("textarea", {
+      class: "follow-up-text",
+      rows: 6,
+      id: `follow-up-${contact.id}`,
+    });
     // follow_up is an opener ({text, subject?}) or plain text.
-    const followUp = typeof prep.follow_up === "string" ? { text: prep.follow_up } : prep.follow_up || {};
-    area.value = followUp.subject ? `Subject: ${followUp.subject}\n\n${followUp.text || ""}` : followUp.text || "";
+    const followUp =
+      typeof prep.follow_up === "string" ? { text: prep.follow_up } : prep.follow_up || {};
+    area.value = followUp.subject
+      ? `Subject: ${followUp.subject}\n\n${followUp.text || ""}`
+      : followUp.text || "";
     const copy = el("button", { type: "button", class: "copy" }, "Copy follow-up");
     copy.addEventListener("click", async () => {
-      copy.textContent = (await copyText(area.value)) ? "Copied" : "Copy failed: select the text and press Ctrl+C";
+      copy.textContent = (await copyText(area.value))
+        ? "Copied"
+        : "Copy failed: select the text and press Ctrl+C";
     });
     box.append(
       el("h3", {}, "Prep sheet"),

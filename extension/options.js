@@ -2,7 +2,18 @@
 import { ask, MSG } from "./lib/messages.js";
 
 const $ = (id) => document.getElementById(id);
-const EMPTY_PROFILE = { name: "", headline: "", location: "", about: "", experience: [], education: [], skills: [], interests: [], websites: [], source_url: null };
+const EMPTY_PROFILE = {
+  name: "",
+  headline: "",
+  location: "",
+  about: "",
+  experience: [],
+  education: [],
+  skills: [],
+  interests: [],
+  websites: [],
+  source_url: null,
+};
 let profile = { ...EMPTY_PROFILE };
 
 function say(id, text, ok) {
@@ -11,9 +22,20 @@ function say(id, text, ok) {
   node.className = ok ? "ok" : "bad";
 }
 
-const sayError = (id, err) => say(id, [err.message, err.action, err.command ? `Command: ${err.command}` : ""].filter(Boolean).join(" "), false);
+const sayError = (id, err) =>
+  say(
+    id,
+    [err.message, err.action, err.command ? `Command: ${err.command}` : ""]
+      .filter(Boolean)
+      .join(" "),
+    false,
+  );
 
-const list = (text) => text.split(",").map((s) => s.trim()).filter(Boolean);
+const list = (text) =>
+  text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function showProfile(p) {
   profile = { ...EMPTY_PROFILE, ...(p || {}) };
@@ -39,7 +61,12 @@ async function loadProfile() {
   try {
     const me = await ask(MSG.GET_ME);
     showProfile(me);
-    if (!me) say("me-status", "No profile saved yet: import yours with \"This is me\" or fill in the fields.", true);
+    if (!me)
+      say(
+        "me-status",
+        'No profile saved yet: import yours with "This is me" or fill in the fields.',
+        true,
+      );
   } catch (err) {
     showProfile(null);
     sayError("me-status", err);
@@ -71,7 +98,11 @@ async function importMe() {
   try {
     const me = await ask(MSG.IMPORT_ME, { tabId: tabParam() });
     showProfile(me);
-    say("me-status", `Imported your profile${me?.name ? ` (${me.name})` : ""}. Check the fields and add your interests.`, true);
+    say(
+      "me-status",
+      `Imported your profile${me?.name ? ` (${me.name})` : ""}. Check the fields and add your interests.`,
+      true,
+    );
   } catch (err) {
     sayError("me-status", err);
   }
@@ -82,14 +113,17 @@ document.addEventListener("DOMContentLoaded", async () => {
   $("import-me").addEventListener("click", importMe);
   $("fields-form").addEventListener("submit", (event) => {
     event.preventDefault();
-    saveProfile({
-      ...profile,
-      name: $("me-name").value.trim(),
-      headline: $("me-headline").value.trim(),
-      location: $("me-location").value.trim(),
-      skills: list($("me-skills").value),
-      interests: list($("me-interests").value),
-    }, "Profile saved.");
+    saveProfile(
+      {
+        ...profile,
+        name: $("me-name").value.trim(),
+        headline: $("me-headline").value.trim(),
+        location: $("me-location").value.trim(),
+        skills: list($("me-skills").value),
+        interests: list($("me-interests").value),
+      },
+      "Profile saved.",
+    );
   });
   $("json-form").addEventListener("submit", (event) => {
     event.preventDefault();
@@ -101,7 +135,11 @@ document.addEventListener("DOMContentLoaded", async () => {
       return;
     }
     if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-      say("me-status", "The profile must be a JSON object, like {\"name\": \"...\", \"skills\": [...]}.", false);
+      say(
+        "me-status",
+        'The profile must be a JSON object, like {"name": "...", "skills": [...]}.',
+        false,
+      );
       return;
     }
     saveProfile(parsed, "Profile saved.");
@@ -109,7 +147,9 @@ document.addEventListener("DOMContentLoaded", async () => {
   const settings = await ask(MSG.GET_SETTINGS);
   $("backend-url").value = settings.backendUrl;
   $("token").value = settings.token;
-  if (tabParam() === undefined) $("import-target").textContent = "imports the tab you last opened the Common Ground popup on";
+  if (tabParam() === undefined)
+    $("import-target").textContent = "imports the tab you last opened the Common Ground popup on";
   if (settings.token) loadProfile();
-  else say("me-status", "Pair with the backend first (above), then your profile loads here.", false);
+  else
+    say("me-status", "Pair with the backend first (above), then your profile loads here.", false);
 });

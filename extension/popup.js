@@ -4,7 +4,14 @@
 import { clear, el, renderError, show } from "./lib/dom.js";
 import { ask, MSG } from "./lib/messages.js";
 import { renderOpeners } from "./lib/openers-view.js";
-import { renderAdvice, renderNotices, renderPerson, renderPosts, renderTalkingPoints, renderTopics } from "./lib/result-view.js";
+import {
+  renderAdvice,
+  renderNotices,
+  renderPerson,
+  renderPosts,
+  renderTalkingPoints,
+  renderTopics,
+} from "./lib/result-view.js";
 import { stageLabel, stagePercent } from "./lib/stages.js";
 
 const POLL_MS = 300;
@@ -34,7 +41,11 @@ function render(state) {
   if (failed) renderError($("error"), state.error || {});
   else show($("error"), false);
   show($("error-actions"), failed);
-  show($("error-settings"), failed && ["backend_down", "bad_token", "no_token", "bad_backend_url"].includes(state.error?.code));
+  show(
+    $("error-settings"),
+    failed &&
+      ["backend_down", "bad_token", "no_token", "bad_backend_url"].includes(state.error?.code),
+  );
   show($("status"), state?.status !== "done");
   if (state?.status === "done") renderResult(state);
   else show($("result"), false);
@@ -53,7 +64,8 @@ function renderResult(state) {
   renderTopics(result.topics || [], points);
   renderPosts(result.posts || [], points);
   renderOpeners(result.openers || [], {
-    checkDraft: (text, channel) => ask(MSG.CHECK_DRAFT, { text, channel, analysisId: state.analysisId }),
+    checkDraft: (text, channel) =>
+      ask(MSG.CHECK_DRAFT, { text, channel, analysisId: state.analysisId }),
     onUse: (opener, text) => (chosen = { opener, text }),
   });
   renderAdvice(result.advice || []);
@@ -66,7 +78,8 @@ async function refresh() {
   try {
     const state = await ask(MSG.GET_ANALYSIS, { tabId });
     if (state) render(state);
-    if (!state || ["capturing", "queued", "running"].includes(state.status)) pollTimer = setTimeout(refresh, POLL_MS);
+    if (!state || ["capturing", "queued", "running"].includes(state.status))
+      pollTimer = setTimeout(refresh, POLL_MS);
   } catch (err) {
     render({ status: "failed", error: err });
   }
@@ -108,7 +121,10 @@ async function saveContact() {
         notes: chosen ? `Channel: ${chosen.opener.channel}` : "",
       },
     });
-    clear(status).append(`Saved ${contact?.name || profile.name || "this person"} as a contact. `, el("a", { href: "contacts.html", target: "_blank" }, "See contacts"));
+    clear(status).append(
+      `Saved ${contact?.name || profile.name || "this person"} as a contact. `,
+      el("a", { href: "contacts.html", target: "_blank" }, "See contacts"),
+    );
     status.className = "ok";
   } catch (err) {
     clear(status).append(`${err.message} ${err.action || ""}`.trim());
@@ -140,7 +156,13 @@ document.addEventListener("DOMContentLoaded", async () => {
   $("this-is-me").addEventListener("click", thisIsMe);
   tabId = await targetTab();
   if (tabId === null) {
-    render({ status: "failed", error: { message: "There is no tab to analyse.", action: "Open a profile page and click the Common Ground icon there." } });
+    render({
+      status: "failed",
+      error: {
+        message: "There is no tab to analyse.",
+        action: "Open a profile page and click the Common Ground icon there.",
+      },
+    });
     return;
   }
   // Settings' "This is me" imports the tab this popup was opened on.

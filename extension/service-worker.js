@@ -12,7 +12,8 @@ const BADGE_ALARM = "follow-ups-due";
 const BADGE_PERIOD_MINUTES = 30;
 
 // The backend answers {profile: {...}} for the user's own profile.
-const profileOf = (answer) => (answer && typeof answer === "object" && "profile" in answer ? answer.profile : answer);
+const profileOf = (answer) =>
+  answer && typeof answer === "object" && "profile" in answer ? answer.profile : answer;
 
 async function backend() {
   return new Backend(await store.getSettings());
@@ -44,7 +45,10 @@ async function handle(message) {
       return store.getSettings();
     case MSG.SAVE_SETTINGS: {
       const backendUrl = checkBackendUrl(message.backendUrl);
-      const settings = await store.saveSettings({ backendUrl, token: String(message.token || "").trim() });
+      const settings = await store.saveSettings({
+        backendUrl,
+        token: String(message.token || "").trim(),
+      });
       refreshBadge();
       return settings;
     }
@@ -84,7 +88,11 @@ async function getMe() {
 async function importMe(tabId) {
   const target = Number.isInteger(tabId) ? tabId : await store.lastPopupTab();
   if (target === null) {
-    throw new UserError("no_tab", "There is no page to import yet.", "Open your own profile page, click the Common Ground icon there, then press \"This is me\".");
+    throw new UserError(
+      "no_tab",
+      "There is no page to import yet.",
+      'Open your own profile page, click the Common Ground icon there, then press "This is me".',
+    );
   }
   const page = await captureTab(target);
   return profileOf(await (await backend()).importMe(page.url, page.html));
@@ -96,7 +104,15 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   handle(message)
     .then((value) => sendResponse({ ok: true, value: value ?? null }))
     .catch((err) => {
-      const error = err instanceof UserError ? err.toJSON() : { code: "internal", message: String(err?.message || err), action: "Reload the extension and try again.", command: "" };
+      const error =
+        err instanceof UserError
+          ? err.toJSON()
+          : {
+              code: "internal",
+              message: String(err?.message || err),
+              action: "Reload the extension and try again.",
+              command: "",
+            };
       if (!(err instanceof UserError)) console.error(err);
       sendResponse({ ok: false, error });
     });
@@ -113,7 +129,10 @@ chrome.alarms.onAlarm.addListener((alarm) => {
 
 async function ensureAlarm() {
   if (!(await chrome.alarms.get(BADGE_ALARM))) {
-    await chrome.alarms.create(BADGE_ALARM, { periodInMinutes: BADGE_PERIOD_MINUTES, delayInMinutes: 1 });
+    await chrome.alarms.create(BADGE_ALARM, {
+      periodInMinutes: BADGE_PERIOD_MINUTES,
+      delayInMinutes: 1,
+    });
   }
   refreshBadge();
 }

@@ -18,11 +18,15 @@ const ACTIONS = {
     "Open a person's profile page (LinkedIn, GitHub or a personal site with their name) and click the Common Ground icon there.",
   linkedin_needs_page: "Open the profile in this browser and click the Common Ground icon on it.",
   fetch_failed: "Check that the page opens in your browser, then try again.",
-  address_refused: "Common Ground only reads public web pages; open the person's public profile instead.",
-  internal_error: "Try again; if it fails again, the terminal running `commonground serve` shows what went wrong.",
-  timeout: "Try again. A slow or very large blog can take long; the backend's terminal shows where it stopped.",
+  address_refused:
+    "Common Ground only reads public web pages; open the person's public profile instead.",
+  internal_error:
+    "Try again; if it fails again, the terminal running `commonground serve` shows what went wrong.",
+  timeout:
+    "Try again. A slow or very large blog can take long; the backend's terminal shows where it stopped.",
 };
-const DEFAULT_ACTION = "Try again; if it keeps failing, the terminal running `commonground serve` shows why.";
+const DEFAULT_ACTION =
+  "Try again; if it keeps failing, the terminal running `commonground serve` shows why.";
 
 // The backend writes messages as lower-case clauses; the popup shows them as sentences.
 export function sentence(text) {
@@ -34,17 +38,37 @@ export function sentence(text) {
 export const isRunning = (state) => Boolean(state && RUNNING.has(state.status));
 
 function failureFrom(error) {
-  if (error instanceof UserError) return { ...error.toJSON(), message: sentence(error.message), action: error.action || ACTIONS[error.code] || "" };
+  if (error instanceof UserError)
+    return {
+      ...error.toJSON(),
+      message: sentence(error.message),
+      action: error.action || ACTIONS[error.code] || "",
+    };
   if (error && typeof error === "object" && error.message) {
     // The backend's messages often say what to do after a colon; add ours only when they do not.
     const guided = String(error.message).includes(": ");
-    return { code: error.code || "analysis_failed", message: sentence(error.message), action: error.action || (guided ? "" : ACTIONS[error.code] || DEFAULT_ACTION), command: "" };
+    return {
+      code: error.code || "analysis_failed",
+      message: sentence(error.message),
+      action: error.action || (guided ? "" : ACTIONS[error.code] || DEFAULT_ACTION),
+      command: "",
+    };
   }
   if (typeof error === "string" && error) {
-    return { code: "analysis_failed", message: sentence(error), action: DEFAULT_ACTION, command: "" };
+    return {
+      code: "analysis_failed",
+      message: sentence(error),
+      action: DEFAULT_ACTION,
+      command: "",
+    };
   }
   console.error("analysis failed", error);
-  return { code: "internal", message: `Something unexpected went wrong: ${String(error?.message || error)}.`, action: "Try again; if it happens again, reload the extension.", command: "" };
+  return {
+    code: "internal",
+    message: `Something unexpected went wrong: ${String(error?.message || error)}.`,
+    action: "Try again; if it happens again, reload the extension.",
+    command: "",
+  };
 }
 
 async function update(state, changes) {
@@ -60,7 +84,19 @@ export async function startAnalysis(tabId, { force = false } = {}) {
     if (isRunning(existing)) resumePolling(existing);
     return existing;
   }
-  const state = { tabId, url: null, analysisId: null, status: "capturing", stage: "capturing", done: 0, total: 0, result: null, error: null, startedAt: Date.now(), updatedAt: Date.now() };
+  const state = {
+    tabId,
+    url: null,
+    analysisId: null,
+    status: "capturing",
+    stage: "capturing",
+    done: 0,
+    total: 0,
+    result: null,
+    error: null,
+    startedAt: Date.now(),
+    updatedAt: Date.now(),
+  };
   await store.putAnalysis(state);
   const ticket = Symbol(String(tabId));
   pollers.set(tabId, ticket);
@@ -89,7 +125,10 @@ function resumePolling(state) {
   if (pollers.has(state.tabId) || !state.analysisId) return;
   const ticket = Symbol(String(state.tabId));
   pollers.set(state.tabId, ticket);
-  store.getSettings().then((settings) => poll(state, new Backend(settings), settings, ticket)).catch((err) => fail(state, err, ticket));
+  store
+    .getSettings()
+    .then((settings) => poll(state, new Backend(settings), settings, ticket))
+    .catch((err) => fail(state, err, ticket));
 }
 
 async function run(state, ticket) {
@@ -122,26 +161,48 @@ async function poll(state, backend, settings, ticket) {
   try {
     while (pollers.get(state.tabId) === ticket) {
       if (Date.now() > deadline) {
-        const minutes = settings.timeoutSeconds >= 120 ? `${Math.round(settings.timeoutSeconds / 60)} minutes` : `${settings.timeoutSeconds} seconds`;
-        throw new UserError("timeout", `The analysis timed out: it took longer than ${minutes}.`, ACTIONS.timeout);
+        const minutes =
+          settings.timeoutSeconds >= 120
+            ? `${Math.round(settings.timeoutSeconds / 60)} minutes`
+            : `${settings.timeoutSeconds} seconds`;
+        throw new UserError(
+          "timeout",
+          `The analysis timed out: it took longer than ${minutes}.`,
+          ACTIONS.timeout,
+        );
       }
       let job;
       try {
         job = await backend.getAnalysis(state.analysisId);
       } catch (err) {
         if (err.status === 404) {
-          throw new UserError("analysis_lost", "The backend no longer knows this analysis; it was probably restarted.", "Click Try again to start a new one.");
+          throw new UserError(
+            "analysis_lost",
+            "The backend no longer knows this analysis; it was probably restarted.",
+            "Click Try again to start a new one.",
+          );
         }
         throw err;
       }
       if (pollers.get(state.tabId) !== ticket) return;
       if (job.status === "done") {
         pollers.delete(state.tabId);
-        await update(state, { status: "done", stage: "done", done: job.total || job.done || 0, total: job.total || 0, result: job.result || {} });
+        await update(state, {
+          status: "done",
+          stage: "done",
+          done: job.total || job.done || 0,
+          total: job.total || 0,
+          result: job.result || {},
+        });
         return;
       }
       if (job.status === "failed") throw job.error || "The analysis failed.";
-      await update(state, { status: job.status === "queued" ? "queued" : "running", stage: job.stage || job.status, done: job.done || 0, total: job.total || 0 });
+      await update(state, {
+        status: job.status === "queued" ? "queued" : "running",
+        stage: job.stage || job.status,
+        done: job.done || 0,
+        total: job.total || 0,
+      });
       await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
     }
   } catch (err) {

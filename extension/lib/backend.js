@@ -12,10 +12,18 @@ export function checkBackendUrl(url) {
   try {
     parsed = new URL(url);
   } catch {
-    throw new UserError("bad_backend_url", `"${url}" is not a URL.`, "Enter the backend's address, for example http://127.0.0.1:8765.");
+    throw new UserError(
+      "bad_backend_url",
+      `"${url}" is not a URL.`,
+      "Enter the backend's address, for example http://127.0.0.1:8765.",
+    );
   }
   if (parsed.protocol !== "http:" || !["127.0.0.1", "localhost"].includes(parsed.hostname)) {
-    throw new UserError("bad_backend_url", `The backend must run on this machine; ${url} does not.`, "Use http://127.0.0.1:<port> or http://localhost:<port>.");
+    throw new UserError(
+      "bad_backend_url",
+      `The backend must run on this machine; ${url} does not.`,
+      "Use http://127.0.0.1:<port> or http://localhost:<port>.",
+    );
   }
   return parsed.origin;
 }
@@ -70,7 +78,11 @@ export class Backend {
       });
     } catch (err) {
       if (err?.name === "TimeoutError") {
-        throw new UserError("backend_slow", `The backend at ${this.baseUrl} did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds.`, "Check the terminal where `commonground serve` runs, then try again.");
+        throw new UserError(
+          "backend_slow",
+          `The backend at ${this.baseUrl} did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds.`,
+          "Check the terminal where `commonground serve` runs, then try again.",
+        );
       }
       throw backendDown(this.baseUrl);
     }
@@ -83,7 +95,11 @@ export class Backend {
     if (response.status === 401) throw badToken();
     if (!response.ok) {
       const e = data?.error || {};
-      const err = new UserError(e.code || `http_${response.status}`, e.message || `The backend answered ${response.status} to ${method} ${path}.`, response.status === 503 ? "Wait a few seconds and try again." : "");
+      const err = new UserError(
+        e.code || `http_${response.status}`,
+        e.message || `The backend answered ${response.status} to ${method} ${path}.`,
+        response.status === 503 ? "Wait a few seconds and try again." : "",
+      );
       err.status = response.status;
       throw err;
     }

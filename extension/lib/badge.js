@@ -10,7 +10,11 @@ export async function refreshBadge() {
     const settings = await store.getSettings();
     if (settings.token) {
       const due = await new Backend(settings).listContacts(true);
-      count = Array.isArray(due) ? due.length : Array.isArray(due?.contacts) ? due.contacts.length : 0;
+      count = Array.isArray(due)
+        ? due.length
+        : Array.isArray(due?.contacts)
+          ? due.contacts.length
+          : 0;
     }
   } catch (err) {
     // No backend or no token: the badge just stays empty; the popup explains the problem.
@@ -18,6 +22,11 @@ export async function refreshBadge() {
   }
   await chrome.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
   await chrome.action.setBadgeText({ text: count > 0 ? String(count) : "" });
-  await chrome.action.setTitle({ title: count > 0 ? `Common Ground: ${count} follow-up${count === 1 ? "" : "s"} due` : "Common Ground: find common ground with this person" });
+  await chrome.action.setTitle({
+    title:
+      count > 0
+        ? `Common Ground: ${count} follow-up${count === 1 ? "" : "s"} due`
+        : "Common Ground: find common ground with this person",
+  });
   return count;
 }

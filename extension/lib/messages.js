@@ -21,7 +21,12 @@ export const MSG = Object.freeze({
 // user-readable error so that callers can show it.
 export async function ask(type, payload = {}) {
   const answer = await chrome.runtime.sendMessage({ type, ...payload });
-  if (!answer) throw new UserError("no_answer", "The extension did not answer.", "Reload the extension on chrome://extensions and try again.");
+  if (!answer)
+    throw new UserError(
+      "no_answer",
+      "The extension did not answer.",
+      "Reload the extension on chrome://extensions and try again.",
+    );
   if (!answer.ok) throw UserError.from(answer.error);
   return answer.value;
 }
@@ -36,7 +41,12 @@ export class UserError extends Error {
   }
 
   static from(obj) {
-    return new UserError(obj?.code || "error", obj?.message || "Something went wrong.", obj?.action || "", obj?.command || "");
+    return new UserError(
+      obj?.code || "error",
+      obj?.message || "Something went wrong.",
+      obj?.action || "",
+      obj?.command || "",
+    );
   }
 
   toJSON() {

@@ -14,7 +14,13 @@ let cardCount = 0;
 export function renderOpeners(openers, { checkDraft, onUse }) {
   const box = clear(document.getElementById("openers"));
   if (!openers.length) {
-    box.append(el("p", { class: "muted" }, "No openers: the analysis found nothing specific enough to write about."));
+    box.append(
+      el(
+        "p",
+        { class: "muted" },
+        "No openers: the analysis found nothing specific enough to write about.",
+      ),
+    );
   }
   for (const opener of openers) box.append(openerCard(opener, { checkDraft, onUse }));
 }
@@ -25,12 +31,29 @@ function openerCard(opener, { checkDraft, onUse }) {
   const label = CHANNEL_LABELS[opener.channel] || opener.channel;
   const textId = `opener-text-${n}`;
   const countId = `opener-count-${n}`;
-  const subject = opener.subject != null ? el("input", { class: "opener-subject", type: "text", id: `opener-subject-${n}`, "aria-label": `${label} subject` }) : null;
+  const subject =
+    opener.subject != null
+      ? el("input", {
+          class: "opener-subject",
+          type: "text",
+          id: `opener-subject-${n}`,
+          "aria-label": `${label} subject`,
+        })
+      : null;
   if (subject) subject.value = opener.subject;
-  const text = el("textarea", { class: "opener-text", id: textId, rows: opener.channel === "connection_note" ? 5 : 8, "aria-describedby": countId });
+  const text = el("textarea", {
+    class: "opener-text",
+    id: textId,
+    rows: opener.channel === "connection_note" ? 5 : 8,
+    "aria-describedby": countId,
+  });
   text.value = opener.text || "";
   const count = el("span", { class: "count", id: countId, "aria-live": "polite" });
-  const marked = el("div", { class: "marked", hidden: true, "aria-label": "Your draft with the findings marked" });
+  const marked = el("div", {
+    class: "marked",
+    hidden: true,
+    "aria-label": "Your draft with the findings marked",
+  });
   const findings = el("ul", { class: "findings", "aria-live": "polite" });
   const copy = el("button", { type: "button", class: "copy" }, "Copy");
   const check = el("button", { type: "button", class: "check-draft secondary" }, "Check my draft");
@@ -44,15 +67,21 @@ function openerCard(opener, { checkDraft, onUse }) {
     const length = text.value.length;
     count.textContent = `${length} / ${limit}`;
     count.classList.toggle("over", length > limit);
-    count.title = length > limit ? `${length - limit} characters over the ${label.toLowerCase()} limit` : "";
+    count.title =
+      length > limit ? `${length - limit} characters over the ${label.toLowerCase()} limit` : "";
   };
   updateCount();
-  const verdictNode = el("p", { class: swap.passed ? "swap-verdict passed" : "swap-verdict failed" }, verdict);
+  const verdictNode = el(
+    "p",
+    { class: swap.passed ? "swap-verdict passed" : "swap-verdict failed" },
+    verdict,
+  );
   text.addEventListener("input", () => {
     updateCount();
     marked.hidden = true; // the marks refer to the text as it was checked
     // The verdict was for the suggested text; say so rather than vouch for the edit.
-    verdictNode.textContent = "You edited the text: press Check my draft to run the swap test on your version.";
+    verdictNode.textContent =
+      "You edited the text: press Check my draft to run the swap test on your version.";
     verdictNode.className = "swap-verdict stale";
     onUse(opener, text.value);
   });
@@ -86,7 +115,9 @@ function openerCard(opener, { checkDraft, onUse }) {
     }
   });
 
-  return el("article", { class: "opener", "data-channel": opener.channel, "aria-labelledby": `opener-h-${n}` },
+  return el(
+    "article",
+    { class: "opener", "data-channel": opener.channel, "aria-labelledby": `opener-h-${n}` },
     el("h4", { class: "channel", id: `opener-h-${n}` }, label),
     subject ? el("label", { for: subject.id, class: "small" }, "Subject") : null,
     subject,
@@ -94,9 +125,15 @@ function openerCard(opener, { checkDraft, onUse }) {
     text,
     el("div", { class: "row" }, count, el("span", { class: "spacer" }), check, copy),
     verdictNode,
-    el("div", { class: "facts-box", hidden: !(opener.facts || []).length },
+    el(
+      "div",
+      { class: "facts-box", hidden: !(opener.facts || []).length },
       el("span", { class: "small muted" }, "Facts used:"),
-      el("ul", { class: "facts" }, (opener.facts || []).map((f) => el("li", {}, f))),
+      el(
+        "ul",
+        { class: "facts" },
+        (opener.facts || []).map((f) => el("li", {}, f)),
+      ),
     ),
     error,
     marked,
@@ -113,7 +150,9 @@ function showFindings(items, checked, { findings, marked, text }) {
   }
   for (const f of items) {
     const hasRange = Number.isInteger(f.start) && Number.isInteger(f.end) && f.end > f.start;
-    const item = el("li", { class: "finding", "data-code": f.code || "" },
+    const item = el(
+      "li",
+      { class: "finding", "data-code": f.code || "" },
       el("span", { class: "finding-message" }, f.message || f.code),
       f.suggestion ? el("span", { class: "finding-suggestion" }, ` ${f.suggestion}`) : null,
     );

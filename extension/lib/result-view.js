@@ -3,12 +3,22 @@
 import { clear, el, show } from "./dom.js";
 
 const KIND_LABELS = {
-  school: "School", employer: "Employer", place: "Place", skill: "Skill", topic: "Topic", post: "Post",
-  current_work: "Their work now", volunteering: "Volunteering", language: "Language",
+  school: "School",
+  employer: "Employer",
+  place: "Place",
+  skill: "Skill",
+  topic: "Topic",
+  post: "Post",
+  current_work: "Their work now",
+  volunteering: "Volunteering",
+  language: "Language",
 };
 const POSTS_TO_SHOW = 5;
 
-const norm = (s) => String(s || "").trim().toLowerCase();
+const norm = (s) =>
+  String(s || "")
+    .trim()
+    .toLowerCase();
 
 export function renderPerson(profile = {}) {
   document.getElementById("person-name").textContent = profile.name || "Name not found on the page";
@@ -21,13 +31,23 @@ export function renderTalkingPoints(points = []) {
   const ranked = [...points].sort((a, b) => (b.score || 0) - (a.score || 0));
   for (const point of ranked) {
     const evidence = (point.evidence || []).map((ev) =>
-      el("li", {},
+      el(
+        "li",
+        {},
         el("blockquote", { class: "quote" }, ev.quote || ""),
-        ev.url ? el("a", { class: "evidence", href: ev.url, target: "_blank", rel: "noopener noreferrer" }, `Source: ${hostAndPath(ev.url)}`) : null,
+        ev.url
+          ? el(
+              "a",
+              { class: "evidence", href: ev.url, target: "_blank", rel: "noopener noreferrer" },
+              `Source: ${hostAndPath(ev.url)}`,
+            )
+          : null,
       ),
     );
     list.append(
-      el("li", { class: "point", "data-kind": point.kind || "" },
+      el(
+        "li",
+        { class: "point", "data-kind": point.kind || "" },
         el("span", { class: "kind" }, KIND_LABELS[point.kind] || point.kind || ""),
         el("p", { class: "point-text" }, point.text || ""),
         evidence.length ? el("ul", { class: "evidence-list" }, evidence) : null,
@@ -43,7 +63,10 @@ export function sharedTopics(topics = [], points = []) {
   const theirs = points.filter((p) => p.mine).map((p) => norm(p.theirs));
   for (const topic of topics) {
     const phrase = norm(topic.phrase);
-    if (topic.shared === true || theirs.some((t) => t && (t === phrase || t.includes(phrase) || phrase.includes(t)))) {
+    if (
+      topic.shared === true ||
+      theirs.some((t) => t && (t === phrase || t.includes(phrase) || phrase.includes(t)))
+    ) {
       shared.add(topic.phrase);
     }
   }
@@ -57,8 +80,12 @@ export function renderTopics(topics = [], points = []) {
     const isShared = shared.has(topic.phrase);
     const quote = topic.evidence?.[0]?.quote;
     list.append(
-      el("li", {},
-        el("span", { class: isShared ? "chip shared" : "chip", title: quote || null },
+      el(
+        "li",
+        {},
+        el(
+          "span",
+          { class: isShared ? "chip shared" : "chip", title: quote || null },
           topic.phrase,
           isShared ? el("span", { class: "visually-hidden" }, " (shared with you)") : null,
         ),
@@ -78,11 +105,22 @@ export function postsToRead(posts = [], points = []) {
 export function renderPosts(posts = [], points = []) {
   const list = clear(document.getElementById("posts-to-read"));
   for (const post of postsToRead(posts, points)) {
-    const phrases = (post.keyphrases || []).slice(0, 3).map((k) => (typeof k === "string" ? k : k.phrase)).filter(Boolean);
+    const phrases = (post.keyphrases || [])
+      .slice(0, 3)
+      .map((k) => (typeof k === "string" ? k : k.phrase))
+      .filter(Boolean);
     list.append(
-      el("li", {},
-        el("a", { href: post.url, target: "_blank", rel: "noopener noreferrer" }, post.title || post.url),
-        post.published ? el("span", { class: "muted date" }, ` ${String(post.published).slice(0, 10)}`) : null,
+      el(
+        "li",
+        {},
+        el(
+          "a",
+          { href: post.url, target: "_blank", rel: "noopener noreferrer" },
+          post.title || post.url,
+        ),
+        post.published
+          ? el("span", { class: "muted date" }, ` ${String(post.published).slice(0, 10)}`)
+          : null,
         phrases.length ? el("span", { class: "muted phrases" }, ` · ${phrases.join(", ")}`) : null,
       ),
     );
@@ -92,9 +130,16 @@ export function renderPosts(posts = [], points = []) {
 export function renderNotices(result) {
   const errors = result.errors || [];
   const list = clear(document.getElementById("notice-list"));
-  for (const message of errors) list.append(el("li", {}, typeof message === "string" ? message : message.message || ""));
+  for (const message of errors)
+    list.append(el("li", {}, typeof message === "string" ? message : message.message || ""));
   if (result.partial && errors.length === 0) {
-    list.append(el("li", {}, "Part of the analysis could not finish; what is shown comes from what could be read."));
+    list.append(
+      el(
+        "li",
+        {},
+        "Part of the analysis could not finish; what is shown comes from what could be read.",
+      ),
+    );
   }
   show(document.getElementById("notices"), list.childElementCount > 0);
 }
