@@ -12,6 +12,10 @@ time is printed apart. The peak memory of the
 process tree (this process plus Chromium's processes; PSS) is sampled with psutil during each
 path.
 
+The default --delay 0 measures the two paths' own cost. With a politeness delay (--delay 1 is
+what a real site gets) both paths wait the same pause before every request, so the delay, not
+the path, dominates: run with --delay 0.1 to see it.
+
 --extraction prints, per page of ../shared/data/blogs/readability/, the token F1 of the extracted
 text against Readability's expected text, and whether title and byline match, for trafilatura's
 defaults, trafilatura with favor_recall, and extract_post (what the scraper uses).

@@ -13,6 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from scraper.discover import canonical, declared_canonical, looks_like_post, without_tracking
 from scraper.errors import BudgetExhausted, FetchError
@@ -29,6 +30,10 @@ from scraper.finder import Candidate, find_candidates
 from scraper.jsdetect import needs_javascript
 from scraper.models import Page, Post
 from scraper.soup import make_soup
+
+if TYPE_CHECKING:  # only for the annotations: importing them here would load httpx/Playwright
+    from scraper.browser import BrowserPool
+    from scraper.fetch import Fetcher
 
 __all__ = [
     "BlogResult", "Candidate", "FeedEntry", "Sitemap", "SitemapUrl", "discover_feeds",
@@ -57,11 +62,11 @@ def _silent(stage: str, done: int, total: int) -> None:
 
 def read_blog(
     site_url: str,
-    fetcher,
+    fetcher: Fetcher,
     limit: int = 20,
     progress: Progress | None = None,
     deadline: float | None = None,
-    browser=None,
+    browser: BrowserPool | None = None,
     force_browser: bool = False,
 ) -> BlogResult:
     """Up to ``limit`` posts of the blog at ``site_url``, newest first.

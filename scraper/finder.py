@@ -10,12 +10,16 @@ import logging
 import re
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scraper.discover import canonical, feed_candidates, is_post_url, next_page, post_links
 from scraper.errors import BudgetExhausted, FetchError
 from scraper.feeds import FeedEntry, discover_feeds, parse_feed, parse_sitemap
 from scraper.models import Page
+
+if TYPE_CHECKING:
+    from scraper.fetch import Fetcher
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +60,9 @@ def blog_base(page: Page) -> str:
 
 
 class _Finder:
-    def __init__(self, fetcher, limit: int, deadline: float | None, errors: list[str]) -> None:
+    def __init__(
+        self, fetcher: Fetcher, limit: int, deadline: float | None, errors: list[str]
+    ) -> None:
         self.fetcher, self.limit, self.deadline, self.errors = fetcher, limit, deadline, errors
         self.found: dict[str, Candidate] = {}
         self.partial = False
@@ -136,7 +142,7 @@ class _Finder:
 
 
 def find_candidates(
-    site_url: str, fetcher, limit: int, deadline: float | None, errors: list[str]
+    site_url: str, fetcher: Fetcher, limit: int, deadline: float | None, errors: list[str]
 ) -> tuple[list[Candidate], bool]:
     """Candidate post URLs, newest first where dates are known, and whether time ran out."""
     finder = _Finder(fetcher, limit, deadline, errors)
