@@ -20,7 +20,7 @@ from scraper.models import Position, Profile
 from .jsonld import fetchable_sites
 from .markup import as_soup
 from .personal import blog_links
-from .text import absolute_url, block_text, clean, host_of, unique
+from .text import absolute_url, block_text, blog_urls_in_text, clean, host_of, unique
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +149,9 @@ def parse_github(page: str | bytes | BeautifulSoup | None, url: str) -> Profile 
         about=about,
         experience=(Position(company=company),) if company else (),
         skills=unique(languages),
-        websites=fetchable_sites([u for u in links if u and host_of(u) != "github.com"]),
+        websites=fetchable_sites(
+            [u for u in [*links, *blog_urls_in_text(bio)] if u and host_of(u) != "github.com"]
+        ),
         source_url=url or None,
         projects=unique(projects),
     )
