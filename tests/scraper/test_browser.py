@@ -15,6 +15,7 @@ from tests.scraper.blog_site import build_site, make_posts
 POSTS = make_posts(3, words=150)
 
 
+@pytest.mark.browser
 def test_chromium_path_override(monkeypatch, chromium_path):
     monkeypatch.setenv("CHROMIUM_PATH", chromium_path)
     assert find_chromium() == chromium_path

@@ -91,3 +91,14 @@ def test_discovers_advertised_feeds_but_not_comment_feeds():
         "https://lena.example/index.xml"
     ]
     assert discover_feeds("<p>no head</p>", "https://x.example/") == []
+
+
+def test_entity_expansion_bomb_is_not_expanded():
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">'
+        + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
+        + "]><rss><channel><item><title>&i;</title><link>https://x.example/p</link></item>"
+        "</channel></rss>"
+    )
+    entries = parse_feed(bomb, "https://x.example/feed")
+    assert all(len(e.title or "") < 10_000 for e in entries)  # 40 * 10**8 characters if expanded
