@@ -160,17 +160,6 @@ async function poll(state, backend, settings, ticket) {
   const deadline = state.startedAt + settings.timeoutSeconds * 1000;
   try {
     while (pollers.get(state.tabId) === ticket) {
-      if (Date.now() > deadline) {
-        const minutes =
-          settings.timeoutSeconds >= 120
-            ? `${Math.round(settings.timeoutSeconds / 60)} minutes`
-            : `${settings.timeoutSeconds} seconds`;
-        throw new UserError(
-          "timeout",
-          `The analysis timed out: it took longer than ${minutes}.`,
-          ACTIONS.timeout,
-        );
-      }
       let job;
       try {
         job = await backend.getAnalysis(state.analysisId);
@@ -197,6 +186,18 @@ async function poll(state, backend, settings, ticket) {
         return;
       }
       if (job.status === "failed") throw job.error || "The analysis failed.";
+      // Checked after asking, so a popup reopened late still shows an analysis that finished.
+      if (Date.now() > deadline) {
+        const minutes =
+          settings.timeoutSeconds >= 120
+            ? `${Math.round(settings.timeoutSeconds / 60)} minutes`
+            : `${settings.timeoutSeconds} seconds`;
+        throw new UserError(
+          "timeout",
+          `The analysis timed out: it took longer than ${minutes}.`,
+          ACTIONS.timeout,
+        );
+      }
       await update(state, {
         status: job.status === "queued" ? "queued" : "running",
         stage: job.stage || job.status,

@@ -107,3 +107,19 @@ def test_blog_unreachable_still_shows_the_profile_with_a_notice(
     expect(popup.locator("#notices")).to_be_visible()
     notice = words(popup.locator("#notices").inner_text())
     assert dead.split("//")[1] in notice or "blog" in notice.lower(), notice
+
+
+def test_an_analysis_the_backend_forgot(ext, backend, local_site_factory):
+    """A running analysis kept in the browser session, but unknown to a restarted backend."""
+    url = serve_site(local_site_factory(), FIXTURES / "not-a-profile")
+    target, tab_id = ext.open_target(url)
+    ext.sw.evaluate(
+        """([tabId, url]) => chrome.storage.session.set({[`analysis:${tabId}`]: {
+             tabId, url, analysisId: "0123456789abcdef", status: "running",
+             stage: "reading_posts", done: 2, total: 10, result: null, error: null,
+             startedAt: Date.now(), updatedAt: Date.now()}})""",
+        [tab_id, target.url],
+    )
+    popup = ext.open_popup(tab_id)
+    text = wait_for_error(popup)
+    assert "no longer knows this analysis" in text and "Try again" in text
