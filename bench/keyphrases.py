@@ -1,0 +1,230 @@
+"""Keyphrase quality and speed: ours against KeyBERT's defaults and YAKE, on the same documents.
+
+    .venv/bin/python bench/keyphrases.py --data ../shared/data/keyphrase/inspec/valid.jsonl
+    .venv/bin/python bench/keyphrases.py --data ../shared/data/keyphrase/inspec/valid.jsonl --json
+    .venv/bin/python bench/keyphrases.py --data ../shared/data/keyphrase/inspec/train.jsonl --blog
+
+Scores are the ones the literature reports on Inspec: a predicted phrase counts when it equals
+a gold keyphrase after lowercasing and Porter stemming; gold = extractive + abstractive
+(uncontrolled) keys; F1@k per document, averaged over all documents.
+
+"KeyBERT default" is ``KeyBERT(model=OnnxEmbedder).extract_keywords(doc, top_n=10)`` with
+everything else as KeyBERT's documentation gives it: CountVectorizer over 1-grams
+(``keyphrase_ngram_range=(1, 1)``), ``stop_words="english"``, no MMR. ``--keybert-ngrams``
+adds the (1, 3)-gram variant, which is slower still. All methods use the same model file, run
+on the same documents in this process, and no method gets a phrase cache that outlives a
+document, so the times compare the methods and not the caches.
+
+``--blog`` times ten synthetic 1,000-word posts (Inspec abstracts joined) through
+``TopicExtractor.person_topics``: cold (empty phrase cache, model already loaded), with only
+the phrase cache warm (a new extractor), and warm (the same extractor again), and prints the
+resident memory of the process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from insights.candidates import phrase_key  # noqa: E402
+from insights.embed import MemoryPhraseCache, load_embedder  # noqa: E402
+from insights.topics import TopicExtractor  # noqa: E402
+from scraper.models import Post  # noqa: E402
+
+_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
+
+
+def detokenize(tokens: list[str]) -> str:
+    """Inspec ships PTB tokens; the methods under test read plain text."""
+    text = " ".join(_BRACKETS.get(t, t) for t in tokens)
+    text = re.sub(r" ([,.;:)\]?!%])", r"\1", text)
+    return re.sub(r"([(\[]) ", r"\1", text)
+
+
+def load_documents(path: Path, limit: int | None) -> list[tuple[str, set[str]]]:
+    documents = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            gold = record.get("extractive_keyphrases", []) + record.get(
+                "abstractive_keyphrases", []
+            )
+            documents.append(
+                (detokenize(record["document"]), {phrase_key(g) for g in gold if g.strip()})
+            )
+            if limit and len(documents) >= limit:
+                break
+    return documents
+
+
+def f1_at(predicted: list[str], gold: set[str], k: int) -> float:
+    keys = list(dict.fromkeys(phrase_key(p) for p in predicted))[:k]
+    matches = sum(1 for key in keys if key in gold)
+    if not keys or not gold or not matches:
+        return 0.0
+    precision, recall = matches / len(keys), matches / len(gold)
+    return 2 * precision * recall / (precision + recall)
+
+
+def evaluate(name: str, extract, documents: list[tuple[str, set[str]]]) -> dict[str, float]:
+    f5 = f10 = 0.0
+    started = time.perf_counter()
+    predictions = [extract(text) for text, _ in documents]
+    elapsed = time.perf_counter() - started
+    for predicted, (_, gold) in zip(predictions, documents, strict=True):
+        f5 += f1_at(predicted, gold, 5)
+        f10 += f1_at(predicted, gold, 10)
+    n = max(len(documents), 1)
+    result = {
+        "f1_5": round(100 * f5 / n, 2),
+        "f1_10": round(100 * f10 / n, 2),
+        "ms_per_doc": round(1000 * elapsed / n, 1),
+    }
+    print(
+        f"  {name:<18} F1@5 {result['f1_5']:6.2f}  F1@10 {result['f1_10']:6.2f}  "
+        f"{result['ms_per_doc']:8.1f} ms/doc",
+        file=sys.stderr,
+    )
+    return result
+
+
+def run_quality(documents, keybert_ngrams: bool) -> dict[str, dict[str, float]]:
+    import yake
+    from keybert import KeyBERT
+
+    embedder = load_embedder()  # no phrase cache: each method embeds what it needs
+    extractor = TopicExtractor(embedder, memo_size=0)
+    keybert = KeyBERT(model=embedder)
+    yake_extractor = yake.KeywordExtractor(lan="en", n=3, top=10)
+    # Warm the session up so that no method pays onnxruntime's first-run cost.
+    embedder.embed(["warm up the session"])
+    print(f"{len(documents)} documents", file=sys.stderr)
+    results = {
+        "ours": evaluate(
+            "ours", lambda t: [k.phrase for k in extractor.keyphrases(t, 10)], documents
+        ),
+        "keybert_default": evaluate(
+            "keybert_default (1,1)",
+            lambda t: [p for p, _ in keybert.extract_keywords(t, top_n=10)],
+            documents,
+        ),
+        "yake": evaluate(
+            "yake (n=3)", lambda t: [p for p, _ in yake_extractor.extract_keywords(t)], documents
+        ),
+    }
+    if keybert_ngrams:
+        results["keybert_1_3"] = evaluate(
+            "keybert (1,3)",
+            lambda t: [
+                p
+                for p, _ in keybert.extract_keywords(
+                    t, keyphrase_ngram_range=(1, 3), stop_words="english", top_n=10
+                )
+            ],
+            documents,
+        )
+    speedup = results["keybert_default"]["ms_per_doc"] / max(results["ours"]["ms_per_doc"], 1e-9)
+    print(f"  ours is {speedup:.1f}x faster than KeyBERT default", file=sys.stderr)
+    return results
+
+
+def synthetic_blog(documents, posts: int = 10, words: int = 1000) -> list[Post]:
+    texts = iter(text for text, _ in documents)
+    blog = []
+    for n in range(posts):
+        body: list[str] = []
+        while sum(len(t.split()) for t in body) < words:
+            body.append(next(texts))
+        blog.append(Post(url=f"http://127.0.0.1/post-{n}", title=None, text="\n".join(body)))
+    return blog
+
+
+def run_blog(documents) -> dict[str, float]:
+    import psutil
+
+    process = psutil.Process()
+    blog = synthetic_blog(documents)
+    started = time.perf_counter()
+    cache = MemoryPhraseCache()
+    embedder = load_embedder(phrase_cache=cache)
+    extractor = TopicExtractor(embedder)
+    extractor.keyphrases("Loading the tagger once, before the clock starts.")
+    load_s = time.perf_counter() - started
+    cache_entries_before = len(cache)
+
+    started = time.perf_counter()
+    extractor.person_topics(blog)
+    cold = time.perf_counter() - started
+
+    started = time.perf_counter()
+    TopicExtractor(embedder).person_topics(blog)
+    phrase_warm = time.perf_counter() - started
+
+    started = time.perf_counter()
+    _, topics = extractor.person_topics(blog)
+    warm = time.perf_counter() - started
+
+    result = {
+        "posts": len(blog),
+        "words": sum(len(p.text.split()) for p in blog),
+        "load_s": round(load_s, 3),
+        "cold_s": round(cold, 3),
+        "phrase_cache_warm_s": round(phrase_warm, 3),
+        "warm_s": round(warm, 4),
+        "phrases_cached": len(cache) - cache_entries_before,
+        "rss_mb": round(process.memory_info().rss / 2**20, 1),
+    }
+    print(
+        f"blog of {result['posts']} posts, {result['words']} words: model+tagger load "
+        f"{result['load_s']} s; topics cold {result['cold_s']} s, phrase cache warm "
+        f"{result['phrase_cache_warm_s']} s, warm {result['warm_s']} s; "
+        f"{result['phrases_cached']} phrases cached; RSS {result['rss_mb']} MB",
+        file=sys.stderr,
+    )
+    print("  topics: " + ", ".join(t.phrase for t in topics[:10]), file=sys.stderr)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, required=True, help="Inspec-format JSONL file")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--keybert-ngrams",
+        action="store_true",
+        help="also run KeyBERT with keyphrase_ngram_range=(1, 3)",
+    )
+    parser.add_argument(
+        "--blog",
+        action="store_true",
+        help="time ten 1,000-word posts cold and warm instead, and print RSS",
+    )
+    args = parser.parse_args(argv)
+    if not args.data.is_file():
+        print(
+            f"No such file: {args.data}. Pass an Inspec JSONL file, e.g. "
+            f"../shared/data/keyphrase/inspec/valid.jsonl",
+            file=sys.stderr,
+        )
+        return 2
+    documents = load_documents(args.data, args.limit)
+    if args.blog:
+        result = run_blog(documents)
+    else:
+        result = run_quality(documents, args.keybert_ngrams)
+    if args.json:
+        print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,273 @@
+"""Keyphrases of a text and the topics of a person, with the sentence each one comes from.
+
+The pipeline, and why it is not ``KeyBERT().extract_keywords(doc)`` with its defaults:
+
+1. Candidates are the noun phrases the text contains (``insights.candidates``), spellings
+   merged, instead of every n-gram a CountVectorizer can form: no invented phrases, and about
+   a tenth of the phrases to embed.
+2. Each distinct phrase is embedded once, through the embedder's phrase cache, in one batch
+   for all the posts of a person.
+3. A phrase scores its cosine similarity to the document (as in KeyBERT and EmbedRank), plus a
+   small bonus for appearing early (titles and introductions name the subject; SIFRank+) and
+   for being a multi-word phrase (a "feature store" says more than a "store").
+4. Maximal marginal relevance picks the top phrases so that they are not five spellings of
+   one idea.
+
+The weights were tuned on the Inspec ``train`` split; ``bench/keyphrases.py`` measures them.
+KeyBERT's own ``extract_keywords`` cannot carry where a phrase came from, so we use KeyBERT's
+embedder interface (``insights.embed.OnnxEmbedder`` is a ``BaseEmbedder``) and rank here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+
+from insights.candidates import Candidate, extract_candidates, phrase_key
+from insights.embed import MAX_TOKENS
+from insights.models import Evidence, Keyphrase, Topic
+from scraper.models import Post
+
+logger = logging.getLogger(__name__)
+
+# Tuned on Inspec train (see bench/keyphrases.py): F1@10 rises from 35.4 (similarity alone)
+# to about 37 with these three.
+POSITION_WEIGHT = 0.2
+LENGTH_WEIGHT = 0.03
+DIVERSITY = 0.3
+# Across a person's posts, two phrases are redundant only when they name one idea ("feature
+# store", "feature stores", "online feature store"): similarity under this floor costs nothing,
+# so that "bayesian statistics" is not dropped for being a little like "monitoring models".
+PERSON_REDUNDANCY_FLOOR = 0.5
+COMMON_WORD_PENALTY = 0.1
+# A 1,000-word post has a few hundred noun phrases; the ones that occur once, late, are
+# rarely its topic. Keeping the best by count and position bounds the embedding work per post.
+MAX_CANDIDATES = 60
+# The document vector of a long post is the mean of this many windows spread over it (first,
+# middle, last...), not of all of them: embedding every window of ten 1,000-word posts alone
+# takes about a second on two cores, and three windows already place the post in its subject.
+DOC_WINDOWS = 3
+# Words per window, leaving room for sub-word tokens inside the model's window.
+WINDOW_WORDS = int(MAX_TOKENS * 0.7)
+# Per-post keyphrases that feed a person's topics.
+PER_POST = 12
+EVIDENCE_PER_TOPIC = 3
+
+
+@dataclass
+class _Analysed:
+    """What a text costs to analyse once: its candidates and its document vector."""
+
+    candidates: list[Candidate]
+    doc_vector: np.ndarray | None
+
+
+class TopicExtractor:
+    """``keyphrases(text)`` and ``person_topics(posts)``; deterministic for a given model.
+
+    Keeps the analysis of the last ``memo_size`` texts, so that analysing the same blog again
+    (the user opens the profile twice) costs lookups, not tagging and embedding.
+    """
+
+    def __init__(self, embedder, memo_size: int = 256) -> None:
+        self.embedder = embedder
+        self.memo_size = memo_size
+        self._memo: OrderedDict[str, _Analysed] = OrderedDict()
+        self._lock = threading.Lock()
+
+    # -- public -------------------------------------------------------------------------------
+
+    def keyphrases(self, text: str, top_n: int = 10) -> list[Keyphrase]:
+        """The ``top_n`` keyphrases of ``text``, best first, each with its sentence."""
+        return self.keyphrases_many([text], top_n)[0]
+
+    def keyphrases_many(self, texts: list[str], top_n: int = 10) -> list[list[Keyphrase]]:
+        """``keyphrases`` for several texts, with every phrase embedded in one batch."""
+        analysed = self._analyse(texts)
+        phrases = sorted({c.phrase.lower() for a in analysed for c in a.candidates})
+        vectors = dict(zip(phrases, self.embedder.embed(phrases), strict=True)) if phrases else {}
+        return [_rank(a, vectors, top_n) for a in analysed]
+
+    def person_topics(
+        self, posts: list[Post], top_n: int = 15
+    ) -> tuple[dict[str, list[Keyphrase]], list[Topic]]:
+        """Keyphrases per post URL, and the person's topics: phrases weighted by how many posts
+        carry them, each with the sentences (and post URLs) it was taken from."""
+        posts = [p for p in posts if (p.text or "").strip() or (p.title or "").strip()]
+        per_post_lists = self.keyphrases_many([_post_text(p) for p in posts], PER_POST)
+        per_post = {p.url: kps for p, kps in zip(posts, per_post_lists, strict=True)}
+        return per_post, self._aggregate(posts, per_post_lists, top_n)
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _analyse(self, texts: list[str]) -> list[_Analysed]:
+        keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
+        results: dict[str, _Analysed] = {}
+        with self._lock:
+            for key in keys:
+                if key in self._memo:
+                    self._memo.move_to_end(key)
+                    results[key] = self._memo[key]
+        todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in results}
+        if todo:
+            fresh = {k: _Analysed(_shortlist(extract_candidates(t)), None) for k, t in todo.items()}
+            pieces: list[str] = []
+            owners: list[str] = []
+            for key, text in todo.items():
+                if fresh[key].candidates:
+                    for piece in _doc_pieces(text):
+                        pieces.append(piece)
+                        owners.append(key)
+            if pieces:
+                piece_vectors = self.embedder.embed(pieces)
+                for key in fresh:
+                    rows = [v for v, o in zip(piece_vectors, owners, strict=True) if o == key]
+                    if rows:
+                        mean = np.mean(rows, axis=0)
+                        fresh[key].doc_vector = mean / max(float(np.linalg.norm(mean)), 1e-12)
+            results.update(fresh)
+            with self._lock:
+                for key, value in fresh.items():
+                    self._memo[key] = value
+                while len(self._memo) > self.memo_size:
+                    self._memo.popitem(last=False)
+        return [results[k] for k in keys]
+
+    def _aggregate(
+        self, posts: list[Post], per_post: list[list[Keyphrase]], top_n: int
+    ) -> list[Topic]:
+        groups: dict[str, dict] = {}
+        for post, keyphrases in zip(posts, per_post, strict=True):
+            for rank, kp in enumerate(keyphrases):
+                group = groups.setdefault(
+                    phrase_key(kp.phrase), {"spellings": {}, "hits": [], "first": len(groups)}
+                )
+                group["spellings"][kp.phrase] = group["spellings"].get(kp.phrase, 0) + 1
+                group["hits"].append((kp.score, rank, post.url, kp.sentence or kp.phrase))
+        if not groups:
+            return []
+        total = len(posts)
+        ranked = []
+        for key, group in groups.items():
+            hits = group["hits"]
+            carried = len({url for _, _, url, _ in hits})
+            mean = sum(score for score, *_ in hits) / len(hits)
+            # Weighted by how many posts carry it: a phrase in 4 of 10 posts is a topic of the
+            # person, one in a single post is a topic of that post.
+            score = mean * (1.0 + math.log(carried)) / (1.0 + math.log(max(total, 1)))
+            phrase = max(group["spellings"].items(), key=lambda item: (item[1], -len(item[0])))[0]
+            ranked.append((score, -group["first"], key, phrase, hits))
+        ranked.sort(key=lambda r: (-r[0], -r[1]))
+        phrases = [r[3].lower() for r in ranked]
+        vectors = self.embedder.embed(phrases)
+        scores = np.array([r[0] for r in ranked])
+        chosen = _mmr(
+            scores / max(float(scores.max()), 1e-12),
+            vectors,
+            top_n,
+            DIVERSITY,
+            floor=PERSON_REDUNDANCY_FLOOR,
+        )
+        topics = []
+        # Diverse by MMR, then shown strongest first.
+        for index in sorted(chosen, key=lambda i: (-ranked[i][0], i)):
+            score, _, _, phrase, hits = ranked[index]
+            best = sorted(hits, key=lambda h: (-h[0], h[1]))
+            seen: set[str] = set()
+            evidence = []
+            for _, _, url, sentence in best:
+                if url not in seen and len(evidence) < EVIDENCE_PER_TOPIC:
+                    seen.add(url)
+                    evidence.append(Evidence(url=url, quote=sentence))
+            topics.append(
+                Topic(phrase=phrase, score=round(float(score), 4), evidence=tuple(evidence))
+            )
+        return topics
+
+
+def _post_text(post: Post) -> str:
+    # The title names the subject; as the first line it also gets the position bonus.
+    title = (post.title or "").strip()
+    return f"{title}\n{post.text or ''}" if title else post.text or ""
+
+
+def _shortlist(candidates: list[Candidate]) -> list[Candidate]:
+    if len(candidates) <= MAX_CANDIDATES:
+        return candidates
+    ranked = sorted(
+        candidates,
+        key=lambda c: (
+            -(math.log1p(c.count) + 1.0 / math.sqrt(c.first_position + 1)),
+            c.first_position,
+        ),
+    )
+    kept = ranked[:MAX_CANDIDATES]
+    return sorted(kept, key=lambda c: c.first_position)
+
+
+def _doc_pieces(text: str) -> list[str]:
+    """The windows the document vector is the mean of: all of a short text, or DOC_WINDOWS
+    windows spread evenly over a long one."""
+    words = text.split()
+    if len(words) <= WINDOW_WORDS:
+        return [text]
+    starts = list(range(0, len(words), WINDOW_WORDS))
+    if len(starts) > DOC_WINDOWS:
+        step = (len(starts) - 1) / (DOC_WINDOWS - 1)
+        starts = [starts[round(i * step)] for i in range(DOC_WINDOWS)]
+    return [" ".join(words[s : s + WINDOW_WORDS]) for s in starts]
+
+
+def _rank(analysed: _Analysed, vectors: dict[str, np.ndarray], top_n: int) -> list[Keyphrase]:
+    candidates = analysed.candidates
+    if not candidates or analysed.doc_vector is None or top_n <= 0:
+        return []
+    matrix = np.stack([vectors[c.phrase.lower()] for c in candidates])
+    similarity = matrix @ analysed.doc_vector
+    position = np.array([1.0 / math.sqrt(c.first_position + 1) for c in candidates])
+    length = np.array([min(len(c.phrase.split()), 3) for c in candidates], dtype=np.float64)
+    common = np.array([c.common_word for c in candidates], dtype=np.float64)
+    scores = (
+        similarity
+        + POSITION_WEIGHT * position
+        + LENGTH_WEIGHT * length
+        - COMMON_WORD_PENALTY * common
+    )
+    chosen = _mmr(scores, matrix, top_n, DIVERSITY)
+    return [
+        Keyphrase(
+            phrase=candidates[i].phrase,
+            score=round(float(scores[i]), 4),
+            sentence=candidates[i].sentence,
+        )
+        for i in chosen
+    ]
+
+
+def _mmr(
+    scores: np.ndarray, vectors: np.ndarray, top_n: int, diversity: float, floor: float = 0.0
+) -> list[int]:
+    """Maximal marginal relevance: each pick trades its score against its closeness to the
+    picks before it (closeness above ``floor``, rescaled to 0..1). Ties go to the earlier
+    index, so the result is deterministic."""
+    if len(scores) == 0:
+        return []
+    similarity = vectors @ vectors.T
+    if floor > 0:
+        similarity = np.clip((similarity - floor) / (1.0 - floor), 0.0, None)
+    chosen = [int(np.argmax(scores))]
+    remaining = [i for i in range(len(scores)) if i != chosen[0]]
+    while remaining and len(chosen) < top_n:
+        redundancy = similarity[np.ix_(remaining, chosen)].max(axis=1)
+        value = (1 - diversity) * scores[remaining] - diversity * redundancy
+        pick = remaining[int(np.argmax(value))]
+        chosen.append(pick)
+        remaining.remove(pick)
+    # In the order picked: the first is the best phrase, each next the best of what is left.
+    return chosen

@@ -1,0 +1,130 @@
+"""Keyphrases and a person's topics with the real model, on fixed texts written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from insights.embed import MemoryPhraseCache, OnnxEmbedder, load_embedder
+from insights.models import Keyphrase, Topic
+from insights.topics import TopicExtractor
+from scraper.models import Post
+
+pytestmark = pytest.mark.model
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "topics"
+
+
+def _post(name: str) -> Post:
+    title, _, body = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8").partition("\n")
+    return Post(url=f"https://blog.example/{name}/", title=title, text=body)
+
+
+@pytest.fixture(scope="module")
+def embedder() -> OnnxEmbedder:
+    return load_embedder(phrase_cache=MemoryPhraseCache())
+
+
+@pytest.fixture(scope="module")
+def extractor(embedder: OnnxEmbedder) -> TopicExtractor:
+    return TopicExtractor(embedder)
+
+
+def _phrases(keyphrases: list[Keyphrase]) -> list[str]:
+    return [k.phrase.lower() for k in keyphrases]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "unwanted"),
+    [
+        ("feature-stores", {"feature store", "point-in-time joins"}, {"training", "time"}),
+        ("bayesian-teaching", {"bayesian statistics", "bayesian a/b testing"}, {"idea"}),
+        ("monitoring", {"monitoring models", "input drift"}, {"month"}),
+    ],
+)
+def test_expected_phrases_appear_and_nothing_is_invented(
+    extractor: TopicExtractor, name: str, expected: set[str], unwanted: set[str]
+) -> None:
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    keyphrases = extractor.keyphrases(text, top_n=10)
+    phrases = _phrases(keyphrases)
+    assert len(phrases) == 10
+    assert expected <= set(phrases), phrases
+    assert not unwanted & set(phrases), phrases
+    flat = " ".join(text.split()).lower()
+    for keyphrase in keyphrases:
+        # Every phrase is said in the text, and in the sentence given as its evidence.
+        assert keyphrase.phrase.lower() in flat
+        assert keyphrase.sentence and keyphrase.phrase.lower() in keyphrase.sentence.lower()
+        assert keyphrase.sentence in " ".join(text.split())
+
+
+def test_first_phrase_is_the_subject_and_spellings_are_not_repeated(
+    extractor: TopicExtractor,
+) -> None:
+    text = (FIXTURES / "feature-stores.txt").read_text(encoding="utf-8")
+    phrases = _phrases(extractor.keyphrases(text, top_n=10))
+    assert phrases[0] == "feature store"
+    # "feature store" and "feature stores" are one phrase; MMR keeps near-copies out.
+    assert "feature stores" not in phrases
+    assert len({p.rstrip("s") for p in phrases}) == len(phrases)
+
+
+def test_results_are_deterministic(embedder: OnnxEmbedder) -> None:
+    posts = [_post("feature-stores"), _post("monitoring"), _post("bayesian-teaching")]
+    first = TopicExtractor(embedder).person_topics(posts)
+    fresh = TopicExtractor(load_embedder()).person_topics(list(posts))
+    assert first == fresh
+
+
+def test_person_topics_weigh_phrases_by_the_posts_that_carry_them(
+    extractor: TopicExtractor,
+) -> None:
+    posts = [_post("feature-stores"), _post("monitoring"), _post("bayesian-teaching")]
+    per_post, topics = extractor.person_topics(posts, top_n=8)
+    assert set(per_post) == {p.url for p in posts}
+    assert all(isinstance(t, Topic) for t in topics) and len(topics) == 8
+    assert [t.score for t in topics] == sorted((t.score for t in topics), reverse=True)
+    # The one topic of two posts leads, with evidence from both.
+    top = topics[0]
+    assert top.phrase.lower() == "feature store"
+    assert {e.url for e in top.evidence} >= {posts[0].url, posts[1].url}
+    texts = {p.url: " ".join(f"{p.title} {p.text}".split()) for p in posts}
+    for topic in topics:
+        assert topic.evidence
+        for evidence in topic.evidence:
+            assert evidence.quote in texts[evidence.url]
+            assert topic.phrase.lower().rstrip("s") in evidence.quote.lower()
+    subjects = {t.phrase.lower() for t in topics}
+    assert {"bayesian statistics", "monitoring models"} <= subjects
+
+
+def test_empty_posts_and_texts_give_nothing(extractor: TopicExtractor) -> None:
+    assert extractor.keyphrases("") == []
+    assert extractor.keyphrases("and the of ... !!!") == []
+    per_post, topics = extractor.person_topics([Post(url="https://blog.example/empty/")])
+    assert per_post == {} and topics == []
+
+
+def test_second_analysis_of_the_same_texts_embeds_nothing(embedder: OnnxEmbedder) -> None:
+    extractor = TopicExtractor(embedder)
+    posts = [_post("feature-stores"), _post("monitoring")]
+    first = extractor.person_topics(posts)
+    calls: list[int] = []
+    original = embedder._embed_texts
+
+    def counting(texts: list[str]) -> dict[str, np.ndarray]:
+        calls.append(len(texts))
+        return original(texts)
+
+    embedder._embed_texts = counting  # type: ignore[method-assign]
+    try:
+        again = extractor.person_topics(posts)
+        # A new extractor re-tags and re-embeds the documents, but no phrase: the cache has them.
+        TopicExtractor(embedder).person_topics(posts)
+    finally:
+        del embedder._embed_texts
+    assert again == first
+    assert calls == [2]
