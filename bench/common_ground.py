@@ -44,6 +44,7 @@ def load_pair(path: Path) -> dict:
         ],
         "expected": {tuple(e) for e in raw["expected"]},
         "strong": raw.get("strong", bool(raw["expected"])),
+        "holdout": bool(raw.get("holdout")),
     }
 
 
@@ -63,6 +64,15 @@ def make_extractor(embedder, given: bool):
     return TopicExtractor(embedder)
 
 
+def _pr(rows: list[dict]) -> dict:
+    hits, found, expected = (sum(r[k] for r in rows) for k in ("hits", "found", "expected"))
+    return {
+        "pairs": len(rows),
+        "precision": hits / found if found else 1.0,
+        "recall": hits / expected if expected else 1.0,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object")
@@ -76,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     embedder = load_embedder()
     extractor = make_extractor(embedder, args.given_topics)
     pairs = [load_pair(p) for p in sorted(PAIRS.glob("*.json"))]
-    rows, tp_total, found_total, expected_total = [], 0, 0, 0
+    rows = []
     openers_by_pair = {}
     started = time.perf_counter()
     for pair in pairs:
@@ -84,15 +94,16 @@ def main(argv: list[str] | None = None) -> int:
         points = find_talking_points(pair["me"], pair["them"], pair["posts"], topics, embedder)
         found = {(p.kind, p.key) for p in points}
         hits = found & pair["expected"]
-        tp_total += len(hits)
-        found_total += len(found)
-        expected_total += len(pair["expected"])
         advice = no_common_ground_advice(pair["them"], pair["posts"], topics, points)
         openers = write_openers(pair["me"], pair["them"], points, topics, pair["posts"])
         openers_by_pair[pair["name"]] = openers
         rows.append(
             {
                 "pair": pair["name"],
+                "holdout": pair["holdout"],
+                "hits": len(hits),
+                "found": len(found),
+                "expected": len(pair["expected"]),
                 "precision": len(hits) / len(found) if found else 1.0,
                 "recall": len(hits) / len(pair["expected"]) if pair["expected"] else 1.0,
                 "false_positives": sorted(map(list, found - pair["expected"])),
@@ -120,8 +131,9 @@ def main(argv: list[str] | None = None) -> int:
 
     total = {
         "pairs": len(pairs),
-        "precision": tp_total / found_total if found_total else 1.0,
-        "recall": tp_total / expected_total if expected_total else 1.0,
+        **_pr(rows),
+        "calibration_set": _pr([r for r in rows if not r["holdout"]]),
+        "holdout_set": _pr([r for r in rows if r["holdout"]]),
         "strong_judged_right": sum(r["strong_expected"] == r["strong_found"] for r in rows),
         "openers": sum(len(o) for o in openers_by_pair.values()),
         "openers_passing_own_swap_test": sum(
@@ -135,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({"pairs": rows, "total": total}, indent=2))
         return 0
-    print(f"{'pair':34} {'P':>5} {'R':>5}  strong  notes")
+    print(f"{'pair':34} {'P':>5} {'R':>5}  strong  notes  (* held out)")
     for r in rows:
         notes = []
         if r["false_positives"]:
@@ -143,14 +155,21 @@ def main(argv: list[str] | None = None) -> int:
         if r["missed"]:
             notes.append(f"missed {r['missed']}")
         strong = "ok" if r["strong_expected"] == r["strong_found"] else "WRONG"
+        label = ("*" if r["holdout"] else " ") + r["pair"]
         print(
-            f"{r['pair']:34} {r['precision']:5.2f} {r['recall']:5.2f}  {strong:6}  "
-            f"{'; '.join(notes)}"
+            f"{label:34} {r['precision']:5.2f} {r['recall']:5.2f}  {strong:6}  {'; '.join(notes)}"
         )
+    cal, held = total["calibration_set"], total["holdout_set"]
     print(
         f"\ntotal over {total['pairs']} pairs (topics from {total['topics']}): "
         f"precision {total['precision']:.3f}, recall {total['recall']:.3f}; "
         f"strong/weak judged right {total['strong_judged_right']}/{total['pairs']}"
+    )
+    print(
+        f"  calibration set ({cal['pairs']} pairs the thresholds were set on): precision "
+        f"{cal['precision']:.3f}, recall {cal['recall']:.3f}\n"
+        f"  held-out set ({held['pairs']} pairs written after): precision "
+        f"{held['precision']:.3f}, recall {held['recall']:.3f}"
     )
     print(
         f"openers passing their own swap test: {total['openers_passing_own_swap_test']}/"

@@ -10,8 +10,17 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 # The kinds a talking point can have, in the API's vocabulary.
-KINDS = ("school", "employer", "place", "skill", "topic", "post", "current_work",
-         "volunteering", "language")
+KINDS = (
+    "school",
+    "employer",
+    "place",
+    "skill",
+    "topic",
+    "post",
+    "current_work",
+    "volunteering",
+    "language",
+)
 
 CHANNEL_LIMITS = {"connection_note": 300, "message": 1000, "email": 2000}
 
@@ -41,8 +50,11 @@ class Topic:
     evidence: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"phrase": self.phrase, "score": round(float(self.score), 4),
-                "evidence": [e.to_dict() for e in self.evidence]}
+        return {
+            "phrase": self.phrase,
+            "score": round(float(self.score), 4),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
 
 
 @dataclass(frozen=True)
@@ -60,9 +72,15 @@ class TalkingPoint:
     key: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "text": self.text, "score": round(float(self.score), 4),
-                "evidence": [e.to_dict() for e in self.evidence],
-                "theirs": self.theirs, "mine": self.mine, "key": self.key}
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "score": round(float(self.score), 4),
+            "evidence": [e.to_dict() for e in self.evidence],
+            "theirs": self.theirs,
+            "mine": self.mine,
+            "key": self.key,
+        }
 
 
 @dataclass(frozen=True)
@@ -83,8 +101,12 @@ class Opener:
     subject: str | None = None  # email only
 
     def to_dict(self) -> dict[str, Any]:
-        d = {"text": self.text, "channel": self.channel, "facts": list(self.facts),
-             "swap_test": self.swap_test.to_dict()}
+        d = {
+            "text": self.text,
+            "channel": self.channel,
+            "facts": list(self.facts),
+            "swap_test": self.swap_test.to_dict(),
+        }
         if self.subject is not None:
             d["subject"] = self.subject
         return d

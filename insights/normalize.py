@@ -14,6 +14,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 
@@ -228,7 +229,7 @@ def years_overlap(
     b_start: str | None,
     b_end: str | None,
     *,
-    current_year: int = 9999,
+    current_year: int | None = None,
 ) -> tuple[int, int] | None:
     """The overlapping (first, last) year of two spans, or None when they miss or are unknown.
 
@@ -238,6 +239,8 @@ def years_overlap(
     starts = (year_of(a_start), year_of(b_start))
     if None in starts:
         return None
-    ends = (year_of(a_end) or current_year, year_of(b_end) or current_year)
+    # "Present" is this year: an open end must not claim overlap in years that have not happened.
+    now = current_year or date.today().year
+    ends = (year_of(a_end) or now, year_of(b_end) or now)
     first, last = max(starts), min(ends)
     return (first, last) if first <= last else None

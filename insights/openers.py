@@ -160,23 +160,47 @@ def _first_name(them: Profile) -> str:
     return (them.name or "").split()[0] if them.name else "there"
 
 
+_IDENTITY_KINDS = frozenset(
+    {
+        "post",
+        "post_read",
+        "post_respond",
+        "school",
+        "employer",
+        "current_work",
+        "role",
+        "volunteering",
+    }
+)
+
+
 def _connection_note(me, them, facts, lead, seed) -> tuple[str, list[Fact]]:
-    """Two facts in 300 characters: the question names the lead fact, one sentence names
-    another; then who the user is and a short follow-up. Long titles are cut if needed."""
+    """Three facts in 300 characters when they fit, else two: the question names the lead fact,
+    a sentence each names the others; then who the user is and a short follow-up. A third fact
+    keeps the note specific when another person shares one of them (a school, a city). Long
+    titles are cut if needed."""
     limit = CHANNEL_LIMITS["connection_note"]
     follow = FOLLOW_UP_SHORT[variant(seed, "follow_short", len(FOLLOW_UP_SHORT))]
-    rest = [f for f in facts if f is not lead][: 1 if lead else 2]
+    others = [f for f in facts if f is not lead]
+    two = others[: 1 if lead else 2]
+    # A third fact only when it names who they are or what they made (a post, a school, an
+    # employer, their role): a topic line ("I read your posts on X") adds words, not identity.
+    third = [f for f in others if f not in two and _kind(f) in _IDENTITY_KINDS][:1]
+    who_short = _who_i_am(me, short=True)
     attempts = []
-    for words in (99, SHORT_TITLE_WORDS, SHORT_TITLE_WORDS // 2):
-        use = [_shorten(f, words) for f in rest]
-        q_fact = _shorten(lead, words) if lead else None
-        mentions = " ".join(_mention(f, seed, f"mention{i}", them) for i, f in enumerate(use))
-        question = _question(q_fact, seed, them)
-        used = [q_fact, *use] if q_fact else use
-        for who in (_who_i_am(me, short=True), ""):
-            parts = (f"Hi {_first_name(them)}!", mentions, who, question, follow)
-            attempts.append((" ".join(p for p in parts if p), used))
-    attempts.sort(key=lambda a: 0 if _who_i_am(me, short=True) in a[0] else 1)  # who I am first
+    for who in (who_short, ""):
+        for rest in ([*two, *third], two) if third else (two,):
+            for words in (99, SHORT_TITLE_WORDS, SHORT_TITLE_WORDS // 2):
+                use = [_shorten(f, words) for f in rest]
+                q_fact = _shorten(lead, words) if lead else None
+                mentions = " ".join(
+                    _mention(f, seed, f"mention{i}", them) for i, f in enumerate(use)
+                )
+                question = _question(q_fact, seed, them)
+                used = [q_fact, *use] if q_fact else use
+                parts = (f"Hi {_first_name(them)}!", mentions, who, question, follow)
+                attempts.append((" ".join(p for p in parts if p), used))
+    # Preference: who the user is, then more facts, then whole titles (the order built above).
     for text, used in attempts:
         if len(text) <= limit:
             return text, used

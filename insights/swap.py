@@ -67,14 +67,28 @@ def swap_test(text: str, them: Profile, facts, others: list[Profile] | None = No
     the person); ``others`` are people the message must not also fit.
     """
     name_parts = [p for p in (them.name or "").split() if len(p) > 1]
-    # Remove the recipient's name first: a message that is specific only by its greeting fails.
-    swapped = text
-    for part in name_parts:
-        swapped = re.sub(rf"(?<!\w){re.escape(part)}(?!\w)", "", swapped)
     usable = [f for f in facts if f and not any(f.strip().lower() == p.lower() for p in name_parts)]
+    # Remove the recipient's name first: a message that is specific only by its greeting fails.
+    # A name inside a fact stays ("Lund & Berg Advokatbyrå" is her firm, not her greeting).
+    swapped = _remove_name(text, name_parts, usable)
     specific = specific_facts(swapped, usable, others)
     sentences = body_sentences(swapped)
     total = sum(len(s) for s in sentences)
     anchored = sum(len(s) for s in sentences if any(mentions(s, f) for f in specific))
     score = anchored / total if total else 0.0
     return SwapTest(passed=len(specific) >= MIN_FACTS and score >= PASS_SCORE, score=score)
+
+
+def _remove_name(text: str, name_parts: list[str], facts) -> str:
+    kept = [span for fact in facts for span in mentions(text, fact) if span[1] > span[0]]
+    out, last = [], 0
+    pattern = "|".join(re.escape(p) for p in sorted(name_parts, key=len, reverse=True))
+    if not pattern:
+        return text
+    for match in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", text):
+        if any(a <= match.start() and match.end() <= b for a, b in kept):
+            continue
+        out.append(text[last : match.start()])
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out)

@@ -167,10 +167,17 @@ def test_english_is_common_ground_for_nobody() -> None:
     [
         (("2011", "2016"), ("2014-09", "2019-06"), (2014, 2016)),
         (("2016-01", None), ("2019", "2020"), (2019, 2020)),
+        (("2016-01", None), ("2021", None), (2021, 2026)),
         (("2004", "2009"), ("2011", "2015"), None),
         ((None, "2016"), ("2010", "2014"), None),  # no start year: overlap unknown, not claimed
         (("May 2012", "June 2014"), ("2014", None), (2014, 2014)),
     ],
 )
 def test_years_overlap(a, b, expected) -> None:
-    assert years_overlap(*a, *b) == expected
+    assert years_overlap(*a, *b, current_year=2026) == expected
+
+
+def test_an_open_end_means_this_year_not_forever() -> None:
+    from datetime import date
+
+    assert years_overlap("2021", None, "2012", None) == (2021, date.today().year)
