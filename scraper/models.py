@@ -84,8 +84,10 @@ class Profile:
     def from_dict(cls, d: dict[str, Any]) -> Profile:
         if not isinstance(d, dict):
             raise TypeError("a profile is a JSON object")
-        text = {k: (str(d[k]).strip() or None) if d.get(k) is not None else None
-                for k in ("name", "headline", "location", "about", "source_url")}
+        text = {
+            k: (str(d[k]).strip() or None) if d.get(k) is not None else None
+            for k in ("name", "headline", "location", "about", "source_url")
+        }
         return cls(
             **text,
             experience=_tuple_of(Position, d.get("experience")),
@@ -124,8 +126,14 @@ class Post:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Post:
-        return cls(url=d["url"], title=d.get("title"), published=d.get("published"),
-                   author=d.get("author"), tags=_strings(d.get("tags")), text=d.get("text") or "")
+        return cls(
+            url=d["url"],
+            title=d.get("title"),
+            published=d.get("published"),
+            author=d.get("author"),
+            tags=_strings(d.get("tags")),
+            text=d.get("text") or "",
+        )
 
 
 @dataclass(frozen=True)

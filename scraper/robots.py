@@ -115,7 +115,15 @@ class RobotsCache:
             raise
         except FetchFailed as exc:
             if exc.status is None:
-                raise  # no connection at all (DNS, TLS, refused): that is the user's news
+                # No connection at all (DNS, TLS, refused): that is the user's news, about the
+                # site they asked for, not about its robots.txt.
+                cause = exc.__cause__
+                reason = str(cause) if cause is not None and str(cause) else "no connection"
+                raise FetchFailed(
+                    f"{urlsplit(key).netloc} could not be reached ({reason}). Check the "
+                    "address, or try again later.",
+                    exc.url,
+                ) from exc
         except FetchError as exc:
             status = getattr(exc, "status", None)
             if status is None or status >= 500:

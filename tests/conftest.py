@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import threading
@@ -43,8 +44,13 @@ class LocalSite:
                     self.routes[prefix + rel[: -len("index.html")]] = p.read_bytes()
 
 
-_TYPES = {".html": "text/html; charset=utf-8", ".xml": "application/xml", ".json":
-          "application/json", ".txt": "text/plain", "": "text/html; charset=utf-8"}
+_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".xml": "application/xml",
+    ".json": "application/json",
+    ".txt": "text/plain",
+    "": "text/html; charset=utf-8",
+}
 
 
 def _make_handler(site: LocalSite):
@@ -63,9 +69,15 @@ def _make_handler(site: LocalSite):
             elif isinstance(route, tuple):
                 status, headers, body = route
             else:
+                # A static file, served as static hosts do: with an ETag, answering a
+                # conditional GET for an unchanged file with 304.
                 body = route.encode() if isinstance(route, str) else route
+                etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+                headers = {"Content-Type": _TYPES.get(Path(path).suffix, "text/html"),
+                           "ETag": etag}  # fmt: skip
                 status = 200
-                headers = {"Content-Type": _TYPES.get(Path(path).suffix, "text/html")}
+                if self.headers.get("If-None-Match") == etag:
+                    status, body = 304, b""
             self.send_response(status)
             for k, v in headers.items():
                 self.send_header(k, v)

@@ -82,7 +82,8 @@ def test_analyze_reports_an_unreachable_site(tmp_path, capsys, loopback_env):
     url = f"http://127.0.0.1:{closed_port()}/about"
     assert main(["analyze", url, "--data-dir", str(tmp_path)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("error: ") and "could not be read" in err
+    assert err.startswith("error: ") and "could not be reached" in err
+    assert "robots.txt" not in err  # the news is the site, not its robots.txt
 
 
 def test_analyze_reports_a_page_that_is_not_a_profile(tmp_path, capsys, local_site, loopback_env):
