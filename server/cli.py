@@ -107,7 +107,7 @@ def _runtime_config() -> dict[str, Any]:
     return {
         "PAGE_TTL_S": 7 * 24 * 3600.0,
         "ALLOW_LOOPBACK_FETCH": _env_flag("COMMONGROUND_ALLOW_LOOPBACK_FETCH"),
-        "FETCH_DELAY_S": float(os.environ.get("COMMONGROUND_FETCH_DELAY_S", "1.0")),
+        "FETCH_DELAY_S": float(os.environ.get("COMMONGROUND_FETCH_DELAY_S", "0")),
         "USE_BROWSER": False,
         "EMBEDDER_FACTORY": None,
     }
@@ -232,7 +232,7 @@ def cmd_posts(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from server import demo  # the lead's module; imported only when asked for
 
-    result = demo.main(args.headed)
+    result = demo.main(args.headed, output_dir=args.output)
     return int(result or 0)
 
 
@@ -250,7 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="run the backend (waitress, threads)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=DEFAULT_PORT)
-    p.add_argument("--threads", type=int, default=8)
+    # Enough threads that health and polls are not queued behind slow writes under load.
+    p.add_argument("--threads", type=int, default=32)
     data_dir(p)
     p.set_defaults(func=cmd_serve)
 
@@ -288,6 +289,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="run the bundled demo (local site, browser, extension)")
     p.add_argument("--headed", action="store_true", help="show the browser window")
+    p.add_argument("--output", type=Path, default=Path("demo-output"),
+                   help="where the screenshot (and the demo's data) go")  # fmt: skip
     p.set_defaults(func=cmd_demo)
     return parser
 
