@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from scraper.pagememo import by_page
 from scraper.soup import make_soup
 
 # Paths blogs publish feeds at, most common first; tried only when a page advertises none.
@@ -147,6 +148,7 @@ _POST_MARKERS = re.compile(
 _POST_PATH = re.compile(r"/(19|20)\d\d/|/(posts?|blog|articles?|notes|writing|p)/[^/]+", re.I)
 
 
+@by_page
 def looks_like_post(html: str, url: str) -> bool:
     """Does a page found through a sitemap or an index read as a post rather than a page?
 

@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 
 from scraper.feeds import to_iso
 from scraper.models import Post
+from scraper.pagememo import by_page
 from scraper.soup import make_soup
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ _ARTICLE_TYPES = {"article", "blogposting", "newsarticle", "techarticle", "posti
 _URL_IN_PARENS = re.compile(r"\(\s*https?://[^)]*\)|https?://\S+")
 
 
+@by_page
 def extract_post(html: str, url: str) -> Post | None:
     """The post on ``html`` (its text, title, author, date, tags), or None if it has no text."""
     try:

@@ -10,6 +10,7 @@ against it), and the Host header is unchanged.
 
 from __future__ import annotations
 
+import functools
 import re
 import ssl
 
@@ -37,14 +38,26 @@ class GuardedBackend(httpcore.SyncBackend):
         raise last_error or httpcore.ConnectError(f"no address for {host}")
 
 
+@functools.cache
+def _default_ssl_context() -> ssl.SSLContext:
+    # Loading the system's CA bundle takes 20 ms; every analysis makes a fetcher, so the
+    # verifying context is built once per process (it is safe to share between threads).
+    return httpx.create_ssl_context(verify=True, trust_env=False)
+
+
 def guarded_transport(
     allow_loopback: bool, http2: bool, verify: ssl.SSLContext | bool = True
 ) -> httpx.HTTPTransport:
     # trust_env=False: an HTTP(S)_PROXY from the environment would connect to the proxy, not to
     # the checked address, and so bypass the guard.
-    transport = httpx.HTTPTransport(http2=http2, trust_env=False)
+    context = (
+        _default_ssl_context()
+        if verify is True
+        else httpx.create_ssl_context(verify=verify, trust_env=False)
+    )
+    transport = httpx.HTTPTransport(http2=http2, trust_env=False, verify=context)
     transport._pool = httpcore.ConnectionPool(  # httpx has no public hook for the backend
-        ssl_context=httpx.create_ssl_context(verify=verify, trust_env=False),
+        ssl_context=context,
         max_connections=50,
         max_keepalive_connections=20,
         keepalive_expiry=30.0,

@@ -221,6 +221,24 @@ def test_one_request_at_a_time_per_host_with_a_pause(local_site):
     assert elapsed >= 4 * 0.1  # robots.txt + 4 pages, a pause before each after the first
 
 
+def test_a_slow_host_gets_a_pause_as_long_as_its_answer(local_site):
+    arrivals: list[float] = []
+
+    def slow(handler):
+        arrivals.append(time.monotonic())
+        time.sleep(0.3)
+        return 200, {"Content-Type": "text/html"}, b"<p>ok</p>"
+
+    local_site.routes["/robots.txt"] = "User-agent: *\n"
+    local_site.routes["/a"] = slow
+    local_site.routes["/b"] = slow
+    with Fetcher(allow_hosts_loopback=True, delay=0.0) as f:
+        f.get(local_site.url("/a"))
+        f.get(local_site.url("/b"))
+    # /a took 0.3 s to answer, so /b waited about as long again after it.
+    assert arrivals[1] - arrivals[0] >= 0.3 + 0.25
+
+
 def test_different_hosts_are_fetched_concurrently(local_site_factory):
     sites = [local_site_factory() for _ in range(3)]
 
