@@ -136,6 +136,21 @@ def _stopword_ngrams(words: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def _count_known(words: list[str], known: dict[tuple[str, ...], Candidate]) -> None:
+    """Add the occurrences in ``words`` of phrases already found (longest match first)."""
+    lower = [w.lower() for w in words]
+    i = 0
+    while i < len(lower):
+        for n in range(min(MAX_WORDS, len(lower) - i), 0, -1):
+            candidate = known.get(tuple(lower[i : i + n]))
+            if candidate is not None:
+                candidate.count += 1
+                i += n
+                break
+        else:
+            i += 1
+
+
 def _tagger():
     from insights.tagger import shared_tagger
 
@@ -146,13 +161,25 @@ def _tagger():
         return None
 
 
-def extract_candidates(text: str, use_tagger: bool = True) -> list[Candidate]:
-    """The distinct phrases of ``text`` in order of first occurrence."""
+def extract_candidates(
+    text: str, use_tagger: bool = True, tag_words: int | None = None
+) -> list[Candidate]:
+    """The distinct phrases of ``text`` in order of first occurrence.
+
+    ``tag_words``: tag only about that many words from the start; after them, the phrases
+    already found are counted where they recur, untagged (tagging is most of the cost of a long
+    post, and its subject is named early).
+    """
     tagger = _tagger() if use_tagger else None
     found: dict[str, Candidate] = {}
+    by_words: dict[tuple[str, ...], Candidate] = {}
     position = 0
     for sentence in split_sentences(text):
         words = tokenize(sentence)
+        if tag_words is not None and position >= tag_words:
+            _count_known(words, by_words)
+            position += len(words)
+            continue
         if tagger is not None:
             tags = tagger.tag(words)
             spans = _noun_phrases(words, tags)
@@ -170,6 +197,7 @@ def extract_candidates(text: str, use_tagger: bool = True) -> list[Candidate]:
                 )
             candidate.count += 1
             candidate.spellings[spelling] = candidate.spellings.get(spelling, 0) + 1
+            by_words.setdefault(tuple(w.lower() for w in words[start:end]), candidate)
         position += len(words)
     for candidate in found.values():
         # The most frequent spelling wins; on a tie, the one seen first.

@@ -14,6 +14,7 @@ from scraper.models import Post, Profile
 
 from .match_profile import profile_points
 from .match_topics import (
+    close_reading,
     embed_all,
     is_generic,
     is_now_page,
@@ -43,7 +44,9 @@ def find_talking_points(
     mine = my_phrases(me)
     if embedder is not None and (mine or me.experience):
         vectors = embed_all(embedder, texts_to_embed(me, them, posts, topics))
-        points += match_posts(me, mine, posts, vectors)
+        close, lines = close_reading(me, mine, posts, vectors)
+        vectors.update(embed_all(embedder, lines))
+        points += match_posts(me, mine, close, vectors)
         points += match_current_work(them, mine, posts, vectors)
         points += match_topics(mine, topics, vectors)
     elif embedder is None:

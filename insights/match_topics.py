@@ -19,6 +19,7 @@ from scraper.models import Post, Profile
 
 from .models import Evidence, TalkingPoint, Topic
 from .normalize import fold, is_common_skill, org_key, skill_key, skill_name
+from .text import lede
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +39,8 @@ CURRENT_WORK_THRESHOLD = 0.50
 # A reader reads three posts first; more post points would drown the rest.
 MAX_POST_POINTS = 3
 MAX_SENTENCES_PER_POST = 60
+# Sentences compared one by one per analysis (see close_reading): about 0.3 s of embedding.
+SENTENCE_BUDGET = 40
 MAX_POSTS = 20
 
 # Words too broad to be common ground on their own: everybody in tech "does software".
@@ -281,7 +284,9 @@ def match_current_work(
 
 
 def texts_to_embed(me: Profile, them: Profile, posts: list[Post], topics: list[Topic]) -> list[str]:
-    """Everything the matchers compare, so that one ``embed`` call covers an analysis."""
+    """What the matchers compare before any post is read closely: the user's phrases and roles,
+    the person's topics, current role and Now page, and each post's title and lede. One
+    ``embed`` call covers them; the sentences of the posts worth it follow (``close_reading``)."""
     mine = my_phrases(me)
     texts = [m.text for m in mine] + [t.phrase for t in topics]
     texts += [part for m in mine if (part := specific_part(m.text))]
@@ -290,11 +295,40 @@ def texts_to_embed(me: Profile, them: Profile, posts: list[Post], topics: list[T
         if is_now_page(post):
             texts += sentences(post.text)
         else:
-            texts += [*_post_lines(post), _doc_text(post)]
+            texts += [*_post_lines(post)[:1], _doc_text(post)]
     for position in them.experience:
         if position.start and not position.end and position.company:
             texts += [t for t in (position.title, *sentences(position.description or "")) if t]
     return list(dict.fromkeys(t for t in texts if t))
+
+
+def close_reading(
+    me: Profile, mine: list[MyPhrase], posts: list[Post], vectors: dict[str, np.ndarray]
+) -> tuple[list[Post], list[str]]:
+    """The posts to compare sentence by sentence, and their sentences not yet embedded.
+
+    Twenty 1,000-word posts have about 1,200 sentences, seconds of embedding; the posts whose
+    title or lede is closest to what the user cares about or did come first, until
+    ``SENTENCE_BUDGET`` sentences. A short blog is read whole.
+    """
+    readable = [p for p in posts if _post_lines(p)]
+    probes = [m.text for m in mine] + [e[0] for e in _experience_sentences(me)]
+    if not probes or not readable:
+        return [], []
+
+    def closeness(post: Post) -> float:
+        heads = list(dict.fromkeys([_post_lines(post)[0], _doc_text(post)]))
+        return float(_matrix(probes, heads, vectors).max())
+
+    chosen, total = [], 0
+    for post in sorted(readable, key=lambda p: -closeness(p)):
+        lines = len(_post_lines(post))
+        if chosen and total + lines > SENTENCE_BUDGET:
+            continue
+        chosen.append(post)
+        total += lines
+    missing = [t for p in chosen for t in _post_lines(p) if t not in vectors]
+    return [p for p in posts if p in chosen], list(dict.fromkeys(missing))
 
 
 def embed_all(embedder, texts: list[str]) -> dict[str, np.ndarray]:
@@ -315,7 +349,8 @@ def _title(post: Post) -> str:
 
 
 def _doc_text(post: Post) -> str:
-    return f"{post.title or ''}. {post.text}".strip(". ")
+    # The same lede the topic extractor places the post by: one embedding serves both.
+    return lede(post.title, post.text)
 
 
 def _post_lines(post: Post) -> list[str]:

