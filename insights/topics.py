@@ -88,6 +88,11 @@ class TopicExtractor:
 
     # -- public -------------------------------------------------------------------------------
 
+    def forget(self) -> None:
+        """Drop the remembered analyses (they hold sentences of the texts)."""
+        with self._lock:
+            self._memo.clear()
+
     def keyphrases(self, text: str, top_n: int = 10) -> list[Keyphrase]:
         """The ``top_n`` keyphrases of ``text``, best first, each with its sentence."""
         return self.keyphrases_many([text], top_n)[0]

@@ -21,10 +21,20 @@ T = TypeVar("T")
 MAX_PAGES = 512
 
 
+_ALL: list[OrderedDict] = []
+
+
+def forget_all() -> None:
+    """Drop every remembered answer (when the user asks us to forget a person)."""
+    for memo in _ALL:
+        memo.clear()
+
+
 def by_page(fn: Callable[..., T]) -> Callable[..., T]:
     """Wrap ``fn(html, *args)`` with an LRU keyed by the sha256 of ``html`` and ``args``."""
     memo: OrderedDict[tuple[Any, ...], T] = OrderedDict()
     lock = threading.Lock()
+    _ALL.append(memo)
 
     @functools.wraps(fn)
     def wrapper(html: str, *args: Any) -> T:
@@ -41,5 +51,4 @@ def by_page(fn: Callable[..., T]) -> Callable[..., T]:
                 memo.popitem(last=False)
         return value
 
-    wrapper.cache_clear = memo.clear  # type: ignore[attr-defined]
     return wrapper

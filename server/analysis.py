@@ -19,6 +19,8 @@ from scraper.guard import is_linkedin
 from scraper.models import Post, Profile
 from scraper.profile import parse_profile
 from server.errors import AnalysisFailed
+from server.memo import ResultMemo, input_digest
+from server.store import person_key
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,7 @@ def run_analysis(
     deadline: float | None = None,
     browser: Callable[[], Any] | None = None,
     extractor: Callable[[Any], Any] | None = None,
+    memo: ResultMemo | None = None,
 ) -> dict[str, Any]:
     """Analyse the person at ``url`` (from ``html`` when the page was sent) against ``me``.
 
@@ -56,7 +59,8 @@ def run_analysis(
     ``deadline`` is a ``time.monotonic()`` value; past it the result is partial.
     ``browser`` returns the app's BrowserPool, for pages that need JavaScript. ``extractor``
     maps the embedder to a shared TopicExtractor (it remembers the texts it analysed, so a
-    repeat analysis is cheap); without it a fresh one is made.
+    repeat analysis is cheap); without it a fresh one is made. ``memo`` returns the computed
+    part of an earlier result when every input is the same (see ``server.memo``).
     """
     timings = {"fetch": 0.0, "extract": 0.0, "embed": 0.0, "match": 0.0}
     errors: list[str] = []
@@ -76,23 +80,41 @@ def run_analysis(
     timings["fetch"] += time.perf_counter() - started
 
     model = embedder() if callable(embedder) and not hasattr(embedder, "embed") else embedder
-    per_post: dict[str, list[Any]] = {}
-    topics: list[Any] = []
-    if posts:
-        if _past(deadline):
+    digest = input_digest(them.to_dict(), [p.to_dict() for p in posts], mine.to_dict(),
+                          getattr(model, "model_id", None))  # fmt: skip
+    computed = memo.get(digest) if memo is not None and not partial else None
+    if computed is None:
+        if posts and _past(deadline):
             partial = True
-        else:
-            progress("finding_topics", 0, len(posts))
-            started = time.perf_counter()
-            if extractor is None:
-                from insights.topics import TopicExtractor
-
-                extractor = TopicExtractor
-            per_post, topics = extractor(model).person_topics(posts)
-            timings["embed"] = time.perf_counter() - started
-            progress("finding_topics", len(posts), len(posts))
+        computed = _compute(mine, them, posts, model, progress, extractor, deadline, timings)
+        if memo is not None and not partial:
+            memo.put(digest, computed, person=person_key(url))
     if partial:
         notes.append(BUDGET_NOTE)
+    progress("done", 1, 1)
+    return {
+        "profile": them.to_dict(),
+        **computed,
+        "errors": errors + notes,
+        "partial": partial,
+        "timings": {k: round(v, 4) for k, v in timings.items()},
+    }
+
+
+def _compute(mine, them, posts, model, progress, extractor, deadline, timings) -> dict[str, Any]:
+    """Topics, talking points, openers and advice: the part that depends only on the inputs."""
+    per_post: dict[str, list[Any]] = {}
+    topics: list[Any] = []
+    if posts and not _past(deadline):
+        progress("finding_topics", 0, len(posts))
+        started = time.perf_counter()
+        if extractor is None:
+            from insights.topics import TopicExtractor
+
+            extractor = TopicExtractor
+        per_post, topics = extractor(model).person_topics(posts)
+        timings["embed"] = time.perf_counter() - started
+        progress("finding_topics", len(posts), len(posts))
 
     progress("matching", 0, 1)
     started = time.perf_counter()
@@ -104,17 +126,12 @@ def run_analysis(
     openers = write_openers(mine, them, points, topics, posts)
     advice = no_common_ground_advice(them, posts, topics, points)
     timings["match"] = time.perf_counter() - started
-    progress("done", 1, 1)
     return {
-        "profile": them.to_dict(),
         "posts": [_post_dict(p, per_post.get(p.url, [])) for p in posts],
         "topics": [t.to_dict() for t in topics],
         "talking_points": [p.to_dict() for p in points],
         "openers": [o.to_dict() for o in openers],
         "advice": advice,
-        "errors": errors + notes,
-        "partial": partial,
-        "timings": {k: round(v, 4) for k, v in timings.items()},
     }
 
 

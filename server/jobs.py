@@ -95,6 +95,7 @@ class JobQueue:
                 fetcher=fetcher,
                 embedder=lambda: holder.get(MODEL_WAIT_S),
                 extractor=self.runtime.extractor,
+                memo=self.runtime.results,
                 progress=progress,
                 post_limit=self.post_limit,
                 deadline=deadline,

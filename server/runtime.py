@@ -15,6 +15,7 @@ from typing import Any
 
 from server.caches import SqlitePageCache, SqlitePhraseCache
 from server.errors import AppError
+from server.memo import LongTextMemo, ResultMemo
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,43 @@ class EmbedderHolder:
         return self._embedder
 
 
+# A small page and post that exercise every parser once, so that the first analysis does not
+# pay for loading the tagger and compiling the extractors' regular expressions (0.5 s).
+_WARM_UP_HTML = (
+    "<html><head><title>Warm-up post</title><meta name='author' content='Ann Example'>"
+    '<script type=\'application/ld+json\'>{"@type": "Person", "name": "Ann Example"}'
+    "</script></head><body><article><h1>Warm-up post</h1><p>Feature stores keep training "
+    "and serving consistent. Point-in-time joins stop label leakage in training sets.</p>"
+    "<p>Monitoring models after launch catches input drift early.</p></article></body></html>"
+)
+
+
+def warm_up(embedder: Any) -> Any:
+    """Run the whole pipeline once on a tiny sample (fetcher set-up, parsers, tagger, matchers,
+    openers), so that the first analysis pays for none of it; returns ``embedder``."""
+    try:
+        from insights.common_ground import find_talking_points
+        from insights.openers import write_openers
+        from insights.topics import TopicExtractor
+        from scraper.extract import extract_post
+        from scraper.fetch import Fetcher
+        from scraper.models import Profile
+        from scraper.profile import parse_profile
+
+        Fetcher().close()  # builds the process's TLS context (the CA bundle takes 20 ms)
+        url = "https://warm-up.invalid/post"
+        post = extract_post(_WARM_UP_HTML, url)
+        them = parse_profile(_WARM_UP_HTML, url) or Profile(name="Ann Example")
+        posts = [post] if post else []
+        _, topics = TopicExtractor(embedder, memo_size=0).person_topics(posts)
+        me = Profile(name="Sam Example", interests=["model monitoring"], skills=["Python"])
+        points = find_talking_points(me, them, posts, topics, embedder)
+        write_openers(me, them, points, topics, posts)
+    except Exception:  # a warm-up must never stop the model from being ready
+        log.warning("warm-up failed; the first analysis will be slower", exc_info=True)
+    return embedder
+
+
 class Runtime:
     """The long-lived parts of one app, built from its config."""
 
@@ -78,7 +116,8 @@ class Runtime:
         self.phrase_cache = SqlitePhraseCache(db_path)
         self.page_cache = SqlitePageCache(db_path, ttl_s=float(config["PAGE_TTL_S"]))
         factory = config.get("EMBEDDER_FACTORY") or self._load_real_embedder
-        self.embedder = EmbedderHolder(factory)
+        self.embedder = EmbedderHolder(lambda: warm_up(LongTextMemo(factory())))
+        self.results = ResultMemo()
         self._browser = None
         self._extractor = None
         self._browser_lock = threading.Lock()
@@ -91,6 +130,18 @@ class Runtime:
 
                 self._extractor = TopicExtractor(embedder)
             return self._extractor
+
+    def forget_memories(self, person: str) -> int:
+        """Forget what this process remembers of a person's pages and texts: their results,
+        and (being keyed by content, not person) every parsed page and analysed text.
+        Returns the number of results dropped."""
+        from scraper.pagememo import forget_all
+
+        forget_all()
+        with self._browser_lock:
+            if self._extractor is not None:
+                self._extractor.forget()
+        return self.results.forget(person)
 
     def _load_real_embedder(self) -> Any:
         from insights.embed import load_embedder  # the model stack loads only when asked

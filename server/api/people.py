@@ -7,6 +7,7 @@ import re
 from flask import Blueprint
 
 from server import store
+from server.api import runtime
 from server.errors import InvalidInput
 
 bp = Blueprint("people", __name__, url_prefix="/api/people")
@@ -19,4 +20,6 @@ def forget(key: str):
     if not _KEY.match(key):
         raise InvalidInput("a person key is 16 hex digits, as the analysis returned it",
                            code="bad_key")  # fmt: skip
-    return {"person_key": key, "deleted": store.forget_person(store.get_db(), key)}
+    deleted = store.forget_person(store.get_db(), key)
+    deleted["remembered_results"] = runtime().forget_memories(key)
+    return {"person_key": key, "deleted": deleted}
