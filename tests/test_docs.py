@@ -20,7 +20,7 @@ def _routes(tmp_path) -> set[tuple[str, str]]:
         for rule in app.url_map.iter_rules():
             if rule.endpoint == "static":
                 continue
-            path = re.sub(r"<(?:\w+:)?(\w+)>", r"<\1>", rule.rule)
+            path = re.sub(r"<(?:\w+(?:\([^)]*\))?:)?(\w+)>", r"<\1>", rule.rule)
             for method in rule.methods - {"HEAD", "OPTIONS"}:
                 found.add((method, path))
         return found

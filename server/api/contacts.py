@@ -11,6 +11,9 @@ from server import store
 from server.api import validate
 from server.errors import InvalidInput, NotFound
 
+# SQLite's largest rowid: a bigger number in the path is no contact (404), not an overflow.
+MAX_ID = 2**63 - 1
+
 bp = Blueprint("contacts", __name__, url_prefix="/api/contacts")
 
 STATUSES = ("drafted", "sent", "replied", "met")
@@ -46,7 +49,7 @@ def create():
     return store.get_contact(conn, contact_id), 201
 
 
-@bp.patch("/<int:contact_id>")
+@bp.patch(f"/<int(max={MAX_ID}):contact_id>")
 def update(contact_id: int):
     """Change a contact's status, dates, message or notes."""
     body = validate.json_object()
@@ -60,7 +63,7 @@ def update(contact_id: int):
     return store.get_contact(conn, contact_id)
 
 
-@bp.get("/<int:contact_id>/prep")
+@bp.get(f"/<int(max={MAX_ID}):contact_id>/prep")
 def prep(contact_id: int):
     """The meeting prep sheet (Markdown) and a follow-up draft, from the latest analysis."""
     from server.prep import prep_for_contact
