@@ -44,8 +44,9 @@ MAX_TOKENS = 256
 # longer texts are documents, rarely repeated, and would only bloat the cache.
 PHRASE_MAX_CHARS = 120
 # Padding to the longest text of a batch: sorting by length keeps the padding small, and this
-# token budget per batch keeps the attention matrices of long windows within a few MB.
-BATCH_TOKEN_BUDGET = 8192
+# token budget per batch keeps the attention matrices of long windows (12 heads x 256 x 256
+# floats per window) near 50 MB.
+BATCH_TOKEN_BUDGET = 4096
 BATCH_MAX_TEXTS = 256
 
 
@@ -182,6 +183,10 @@ class OnnxEmbedder(BaseEmbedder):
         options.intra_op_num_threads = threads or _default_threads()
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
+        # onnxruntime's arena keeps the peak of every batch it has run: one batch of long
+        # windows left 900 MB resident. Without it memory goes back after each batch, at the
+        # same speed (measured: 0.21 s vs 0.21 s for 128 phrases).
+        options.enable_cpu_mem_arena = False
         self._session = onnxruntime.InferenceSession(
             str(model_file), sess_options=options, providers=["CPUExecutionProvider"]
         )

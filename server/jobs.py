@@ -17,6 +17,7 @@ from typing import Any
 from server import store
 from server.analysis import run_analysis
 from server.errors import AppError, QueueFull
+from server.memory import release_memory
 from server.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -118,5 +119,8 @@ class JobQueue:
         name = (result.get("profile") or {}).get("name")
         store.upsert_person(conn, store.person_key(job.url), job.url, name)
         store.update_analysis(conn, job.analysis_id, status="done", stage="done", result=result)
+        # After the result is stored, so that nobody waits for it: the analysis's pages and
+        # batches go back to the system instead of staying resident until the next one.
+        release_memory()
         log.info("analysis=%s done in %.2fs partial=%s", job.analysis_id,
                  time.monotonic() - started, result.get("partial"))  # fmt: skip

@@ -16,6 +16,7 @@ from typing import Any
 from server.caches import SqlitePageCache, SqlitePhraseCache
 from server.errors import AppError
 from server.memo import LongTextMemo, ResultMemo
+from server.memory import release_memory
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,7 @@ def warm_up(embedder: Any) -> Any:
         write_openers(me, them, points, topics, posts)
     except Exception:  # a warm-up must never stop the model from being ready
         log.warning("warm-up failed; the first analysis will be slower", exc_info=True)
+    release_memory(collect=True)  # what loading and optimising the model's graph left behind
     return embedder
 
 
