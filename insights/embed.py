@@ -287,6 +287,24 @@ def _normalise(vector: np.ndarray) -> np.ndarray:
     return (vector / norm if norm > 0 else vector).astype(np.float32)
 
 
+class _Backend(BaseEmbedder):
+    """Any object with ``embed(texts)`` (a wrapper with its own cache, a test double) as a
+    KeyBERT backend."""
+
+    def __init__(self, embedder: Any) -> None:
+        super().__init__()
+        self.embedder = embedder
+
+    def embed(self, documents: Iterable[str], verbose: bool = False) -> np.ndarray:
+        return np.asarray(self.embedder.embed([str(d) for d in documents]), dtype=np.float32)
+
+
+def keybert_backend(embedder: Any) -> BaseEmbedder:
+    """``embedder`` as KeyBERT's ``model``: itself when it is a backend already. KeyBERT tries to
+    download a model for anything it does not recognise, so nothing else is ever passed."""
+    return embedder if isinstance(embedder, BaseEmbedder) else _Backend(embedder)
+
+
 def load_embedder(phrase_cache: PhraseCache | None = None, **kwargs: Any) -> OnnxEmbedder:
     """Verify and load the model. Raises ``ModelError`` saying what to reinstall."""
     return OnnxEmbedder(phrase_cache=phrase_cache, **kwargs)

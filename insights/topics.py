@@ -7,17 +7,18 @@ The pipeline, and why it is not ``KeyBERT().extract_keywords(doc)`` with its def
    a tenth of the phrases to embed.
 2. Each distinct phrase is embedded once, through the embedder's phrase cache, in one batch
    for all the posts of a person.
-3. A phrase scores its cosine similarity to the document (as in KeyBERT and EmbedRank), here
-   the document's lede (``insights.text.lede``: its title and first 64 words, where a post
-   states its subject; a 1,000-word post costs 85 tokens to place, not 1,300), plus a
-   small bonus for appearing early (titles and introductions name the subject; SIFRank+) and
-   for being a multi-word phrase (a "feature store" says more than a "store").
-4. Maximal marginal relevance picks the top phrases so that they are not five spellings of
-   one idea.
+3. KeyBERT scores each candidate by its cosine similarity to the document (as KeyBERT and
+   EmbedRank do): it gets our candidates through a vectorizer instead of its default
+   CountVectorizer, and the vectors already computed. The document is its lede
+   (``insights.text.lede``: its title and first 64 words, where a post states its subject; a
+   1,000-word post costs 85 tokens to place, not 1,300).
+4. To KeyBERT's score we add a small bonus for appearing early (titles and introductions name
+   the subject; SIFRank+) and for being a multi-word phrase (a "feature store" says more than
+   a "store"), and hold back everyday single words.
+5. Maximal marginal relevance picks the top phrases so that they are not five spellings of
+   one idea. Each keyphrase keeps the sentence it was found in, its evidence.
 
 The weights were tuned on the Inspec ``train`` split; ``bench/keyphrases.py`` measures them.
-KeyBERT's own ``extract_keywords`` cannot carry where a phrase came from, so we use KeyBERT's
-embedder interface (``insights.embed.OnnxEmbedder`` is a ``BaseEmbedder``) and rank here.
 """
 
 from __future__ import annotations
@@ -31,8 +32,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
+from keybert import KeyBERT
+from sklearn.feature_extraction.text import CountVectorizer
 
 from insights.candidates import Candidate, extract_candidates, phrase_key
+from insights.embed import keybert_backend
 from insights.models import Evidence, Keyphrase, Topic
 from insights.text import lede
 from scraper.models import Post
@@ -82,6 +86,7 @@ class TopicExtractor:
 
     def __init__(self, embedder, memo_size: int = 256) -> None:
         self.embedder = embedder
+        self._keybert = KeyBERT(model=keybert_backend(embedder))
         self.memo_size = memo_size
         self._memo: OrderedDict[str, _Analysed] = OrderedDict()
         self._lock = threading.Lock()
@@ -100,9 +105,8 @@ class TopicExtractor:
     def keyphrases_many(self, texts: list[str], top_n: int = 10) -> list[list[Keyphrase]]:
         """``keyphrases`` for several texts, with every phrase embedded in one batch."""
         analysed = self._analyse(texts)
-        phrases = sorted({c.phrase.lower() for a in analysed for c in a.candidates})
-        vectors = dict(zip(phrases, self.embedder.embed(phrases), strict=True)) if phrases else {}
-        return [_rank(a, vectors, top_n) for a in analysed]
+        vectors, similarities = self._similarities(texts, analysed)
+        return [_rank(a, vectors, similarities.get(i, {}), top_n) for i, a in enumerate(analysed)]
 
     def person_topics(
         self, posts: list[Post], top_n: int = 15
@@ -115,6 +119,34 @@ class TopicExtractor:
         return per_post, self._aggregate(posts, per_post_lists, top_n)
 
     # -- internals ----------------------------------------------------------------------------
+
+    def _similarities(
+        self, texts: list[str], analysed: list[_Analysed]
+    ) -> tuple[dict[str, np.ndarray], dict[int, dict[str, float]]]:
+        """Every candidate's vector, and its similarity to its text as KeyBERT scores it.
+
+        KeyBERT gets our candidates through a vectorizer whose analyzer returns a text's noun
+        phrases (not its default CountVectorizer), the ledes' vectors as the documents', and
+        the phrases' vectors embedded once for all texts."""
+        usable = [i for i, a in enumerate(analysed) if a.candidates and a.doc_vector is not None]
+        if not usable:
+            return {}, {}
+        docs = [texts[i] for i in usable]
+        phrases_of = {texts[i]: [c.phrase.lower() for c in analysed[i].candidates] for i in usable}
+        vectorizer = CountVectorizer(analyzer=phrases_of.__getitem__, lowercase=False)
+        words = [str(w) for w in vectorizer.fit(docs).get_feature_names_out()]
+        word_vectors = np.asarray(self.embedder.embed(words), dtype=np.float32)
+        found = self._keybert.extract_keywords(
+            docs,
+            vectorizer=vectorizer,
+            top_n=max(len(analysed[i].candidates) for i in usable),
+            doc_embeddings=np.stack([analysed[i].doc_vector for i in usable]),
+            word_embeddings=word_vectors,
+        )
+        if len(docs) == 1:
+            found = [found]  # KeyBERT unwraps the list for a single document
+        vectors = dict(zip(words, word_vectors, strict=True))
+        return vectors, {i: dict(keywords) for i, keywords in zip(usable, found, strict=True)}
 
     def _analyse(self, texts: list[str]) -> list[_Analysed]:
         keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
@@ -223,12 +255,17 @@ def _shortlist(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.first_position)
 
 
-def _rank(analysed: _Analysed, vectors: dict[str, np.ndarray], top_n: int) -> list[Keyphrase]:
-    candidates = analysed.candidates
-    if not candidates or analysed.doc_vector is None or top_n <= 0:
+def _rank(
+    analysed: _Analysed,
+    vectors: dict[str, np.ndarray],
+    similarities: dict[str, float],
+    top_n: int,
+) -> list[Keyphrase]:
+    candidates = [c for c in analysed.candidates if c.phrase.lower() in similarities]
+    if not candidates or top_n <= 0:
         return []
     matrix = np.stack([vectors[c.phrase.lower()] for c in candidates])
-    similarity = matrix @ analysed.doc_vector
+    similarity = np.array([similarities[c.phrase.lower()] for c in candidates])
     position = np.array([1.0 / math.sqrt(c.first_position + 1) for c in candidates])
     length = np.array([min(len(c.phrase.split()), 3) for c in candidates], dtype=np.float64)
     common = np.array([c.common_word for c in candidates], dtype=np.float64)

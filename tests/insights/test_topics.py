@@ -128,3 +128,25 @@ def test_second_analysis_of_the_same_texts_embeds_nothing(embedder: OnnxEmbedder
         del embedder._embed_texts
     assert again == first
     assert calls == [2]
+
+
+def test_keybert_scores_our_candidates_through_a_vectorizer(extractor, monkeypatch) -> None:
+    """KeyBERT is the scoring engine, given our noun phrases, never its default CountVectorizer."""
+    from keybert import KeyBERT
+
+    calls = []
+    real = KeyBERT.extract_keywords
+
+    def spy(self, docs, *args, **kwargs):
+        calls.append(kwargs)
+        return real(self, docs, *args, **kwargs)
+
+    monkeypatch.setattr(KeyBERT, "extract_keywords", spy)
+    text = (FIXTURES / "monitoring.txt").read_text(encoding="utf-8")
+    TopicExtractor(extractor.embedder, memo_size=0).keyphrases(text, top_n=5)
+    assert len(calls) == 1
+    vectorizer = calls[0]["vectorizer"]
+    assert vectorizer is not None and callable(vectorizer.analyzer)
+    vocabulary = set(vectorizer.get_feature_names_out())
+    assert "monitoring models" in vocabulary and "the" not in vocabulary
+    assert calls[0]["doc_embeddings"] is not None and calls[0]["word_embeddings"] is not None
