@@ -250,10 +250,14 @@ class OnnxEmbedder(BaseEmbedder):
         while start < len(order):
             end = start + 1
             # Sorted ascending, so the last text of a batch is its longest.
+            shortest = len(windows[order[start]])
             while (
                 end < len(order)
                 and end - start < BATCH_MAX_TEXTS
                 and (end - start + 1) * len(windows[order[end]]) <= BATCH_TOKEN_BUDGET
+                # Every text is padded to the batch's longest: past twice the shortest, most
+                # of the batch would be padding (4-token phrases padded to 20 cost 5x).
+                and len(windows[order[end]]) <= 2 * shortest + 2
             ):
                 end += 1
             batch = order[start:end]
