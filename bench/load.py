@@ -2,7 +2,8 @@
 
 Prints requests per second and latency percentiles (p50, p95, p99, max) for health, GET /api/me
 and analysis polling at 1, 10 and 50 concurrent clients, then the load test's mix: 50 clients
-sending 1,000 requests over every route (writes included), latency per kind of request.
+sending 1,000 requests over every route (writes included), latency per kind of request, and
+health as a separate monitor process sees it while that load runs.
 
 Run: .venv/bin/python -m bench.load [--json] [--requests N] [--threads T]
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import statistics
 import sys
@@ -67,6 +69,20 @@ def run(server: live.LiveServer, clients: int, total: int, request) -> dict[str,
     }
 
 
+def probe_health(base_url: str, stop, out) -> None:
+    """In its own process: GET /api/health every 20 ms until ``stop`` is set, as a monitor
+    would while the load runs. Its latencies are the server's, not the load generator's own
+    fifty threads waiting for their process's GIL."""
+    latencies = []
+    with httpx.Client(base_url=base_url, timeout=30) as c:
+        while not stop.is_set():
+            started = time.perf_counter()
+            c.get("/api/health")
+            latencies.append((time.perf_counter() - started) * 1000)
+            stop.wait(0.02)
+    out.put(latencies)
+
+
 def mixed(server: live.LiveServer, total: int) -> list[dict[str, float]]:
     """The load test's mix: 50 clients, ``total`` requests over every kind of route (writes
     included); latency reported per kind, so health's p99 is read under that load."""
@@ -104,10 +120,18 @@ def mixed(server: live.LiveServer, total: int) -> list[dict[str, float]]:
             by_kind[kind].append(elapsed)
             statuses[str(r.status_code)] = statuses.get(str(r.status_code), 0) + 1
 
+    context = multiprocessing.get_context("spawn")
+    stop, out = context.Event(), context.Queue()
+    prober = context.Process(target=probe_health, args=(server.base_url, stop, out))
+    prober.start()
+    time.sleep(1.0)  # the prober's interpreter starts before the load does
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=50) as pool:
         list(pool.map(one, range(total)))
     elapsed = time.perf_counter() - started
+    stop.set()
+    probed = out.get(timeout=30)
+    prober.join(10)
     rows = []
     for kind, values in by_kind.items():
         if values:
@@ -119,6 +143,14 @@ def mixed(server: live.LiveServer, total: int) -> list[dict[str, float]]:
                          "max_ms": round(max(values), 2),
                          "errors": sum(n for s, n in statuses.items()
                                        if s.startswith("5") and s != "503")})  # fmt: skip
+    # Only the probes sent while the load ran (the first second is the prober's warm-up).
+    during = probed[int(1.0 / 0.02) :] or probed
+    rows.append({"route": "mixed: health, prober", "clients": 1, "requests": len(during),
+                 "rps": round(len(during) / elapsed, 1),
+                 "p50_ms": round(statistics.median(during), 2),
+                 "p95_ms": round(percentile(during, 95), 2),
+                 "p99_ms": round(percentile(during, 99), 2),
+                 "max_ms": round(max(during), 2), "errors": 0})  # fmt: skip
     print(f"mixed run: {total} requests in {elapsed:.2f}s, statuses {statuses}", file=sys.stderr)
     return rows
 
@@ -127,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--requests", type=int, default=1000, help="requests per measurement")
-    parser.add_argument("--threads", type=int, default=16, help="the server's waitress threads")
+    parser.add_argument("--threads", type=int, default=8, help="the server's waitress threads")
     args = parser.parse_args(argv)
     # The machine may be shared: print its load so the figures can be read in context.
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs",
