@@ -108,6 +108,13 @@ def mentions(text: str, fact: str) -> list[tuple[int, int]]:
         spans = _find(text, alias)
         if spans:
             return spans
+    # A long title cited by its beginning ("My first 90 days" for "My first 90 days as a new
+    # engineering manager"), as people and our connection notes cut them: four words at least.
+    split = fact.split()
+    for k in range(len(split) - 1, 3, -1) if len(split) > 4 else ():
+        spans = _find(text, " ".join(split[:k]))
+        if spans:
+            return spans
     words = [w for w in fold(fact).split() if w not in _STOP and len(w) > 2]
     if len(words) >= 3:
         folded = set(fold(text).split())

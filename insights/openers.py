@@ -12,7 +12,14 @@ import logging
 
 from scraper.models import Post, Profile
 
-from .facts import Fact, current_position, facts_about, facts_from_points, is_generic_fact
+from .facts import (
+    Fact,
+    current_position,
+    facts_about,
+    facts_from_points,
+    is_generic_fact,
+    mentions,
+)
 from .models import CHANNEL_LIMITS, Opener, TalkingPoint, Topic
 from .normalize import fold, org_key
 from .phrasing import (
@@ -148,6 +155,16 @@ def _who_i_am(me: Profile, short: bool) -> str:
     return f"I work as {what}." if what else ""
 
 
+def _who_i_am_briefly(me: Profile) -> str:
+    """ "I'm Ana, Product Designer." (the current title), for a note with no room for more."""
+    first = (me.name or "").split()[0] if me.name else ""
+    current = current_position(me)
+    title = current.title if current and current.title and len(current.title) <= 30 else ""
+    if first and title:
+        return f"I'm {first}, {title}."
+    return f"I'm {first}." if first else ""
+
+
 def _shorten(fact: Fact, words: int = SHORT_TITLE_WORDS) -> Fact:
     """A post title cut to its first ``words`` words (still a phrase the post's page shows)."""
     split = fact.text.split()
@@ -183,24 +200,27 @@ def _connection_note(me, them, facts, lead, seed) -> tuple[str, list[Fact]]:
     follow = FOLLOW_UP_SHORT[variant(seed, "follow_short", len(FOLLOW_UP_SHORT))]
     others = [f for f in facts if f is not lead]
     two = others[: 1 if lead else 2]
-    # A third fact only when it names who they are or what they made (a post, a school, an
-    # employer, their role): a topic line ("I read your posts on X") adds words, not identity.
-    third = [f for f in others if f not in two and _kind(f) in _IDENTITY_KINDS][:1]
+    # A third fact preferably names who they are or what they made (a post, a school, an
+    # employer, their role); a topic they write about only when there is none of those.
+    rest = [f for f in others if f not in two and _kind(f) not in WEAK_KINDS]
+    third = sorted(rest, key=lambda f: _kind(f) not in _IDENTITY_KINDS)[:1]
     who_short = _who_i_am(me, short=True)
+    who_brief = _who_i_am_briefly(me)
+    # Preference: who the user is, with three facts, then more briefly with three, then with
+    # two; a note that does not say who the user is only when nothing else fits.
+    plans = [(who_short, [*two, *third]), (who_brief, [*two, *third])] if third else []
+    plans += [(who_short, two), (who_brief, two), ("", two)]
     attempts = []
-    for who in (who_short, ""):
-        for rest in ([*two, *third], two) if third else (two,):
-            for words in (99, SHORT_TITLE_WORDS, SHORT_TITLE_WORDS // 2):
-                use = [_shorten(f, words) for f in rest]
-                q_fact = _shorten(lead, words) if lead else None
-                mentions = " ".join(
-                    _mention(f, seed, f"mention{i}", them) for i, f in enumerate(use)
-                )
-                question = _question(q_fact, seed, them)
-                used = [q_fact, *use] if q_fact else use
-                parts = (f"Hi {_first_name(them)}!", mentions, who, question, follow)
-                attempts.append((" ".join(p for p in parts if p), used))
-    # Preference: who the user is, then more facts, then whole titles (the order built above).
+    for who, rest in plans:
+        for words in (99, SHORT_TITLE_WORDS, SHORT_TITLE_WORDS // 2):
+            use = [_shorten(f, words) for f in rest]
+            q_fact = _shorten(lead, words) if lead else None
+            named = " ".join(_mention(f, seed, f"mention{i}", them) for i, f in enumerate(use))
+            question = _question(q_fact, seed, them)
+            used = [q_fact, *use] if q_fact else use
+            parts = (f"Hi {_first_name(them)}!", named, who, question, follow)
+            attempts.append((" ".join(p for p in parts if p), used))
+    # In the order built above; within a plan, whole titles first.
     for text, used in attempts:
         if len(text) <= limit:
             return text, used
@@ -275,12 +295,18 @@ def write_openers(
     note, note_facts = _connection_note(me, them, facts, lead, seed)
     message = _message(me, them, facts, lead, seed)
     subject, email, extra = _email(me, them, facts, lead, seed)
+    # Their current title, when a sentence names it ("...the move to Staff Engineer"), is a
+    # fact about them like any other.
+    current = current_position(them)
+    title = current.title.strip() if current and current.title else ""
     openers = []
     for channel, text, used, subj in (
         ("connection_note", note, [f.text for f in note_facts], None),
         ("message", message, [f.text for f in facts], None),
         ("email", email, [f.text for f in facts] + extra, subject),
     ):
+        if title and title not in used and mentions(text, title):
+            used = [*used, title]
         result = swap_test(text, them, used, others)
         openers.append(
             Opener(text=text, channel=channel, facts=tuple(used), swap_test=result, subject=subj)

@@ -153,3 +153,11 @@ def test_finding_shape_for_the_api() -> None:
     finding = check_draft("Pick your brain", "message")[0].to_dict()
     assert finding["code"] == "vague_ask" and finding["start"] == 0 and finding["end"] == 15
     assert finding["message"] and finding["suggestion"]
+
+
+def test_a_long_title_cited_by_its_first_words_is_named() -> None:
+    from insights.facts import mentions
+
+    title = "My first 90 days as a new engineering manager"
+    assert mentions("In “My first 90 days”, what surprised you?", title)
+    assert not mentions("In your first days, what surprised you?", title)  # three words: no
