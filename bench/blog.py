@@ -33,12 +33,12 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import psutil
-
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.memory import PeakMemory  # noqa: E402
+from scraper import pagememo  # noqa: E402
 from scraper.blog import read_blog  # noqa: E402
 from scraper.browser import BrowserPool, find_chromium  # noqa: E402
 from scraper.fetch import Fetcher  # noqa: E402
@@ -68,40 +68,8 @@ def serve(routes: dict[str, str]) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-class PeakMemory:
-    """Samples the memory of this process and all its descendants (Chromium) every 50 ms.
-
-    PSS (proportional set size), not RSS: Chromium's processes share most of their pages, and
-    summing their RSS would count the shared pages once per process.
-    """
-
-    def __init__(self) -> None:
-        self.peak = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-
-    def _sample(self) -> None:
-        me = psutil.Process()
-        while not self._stop.is_set():
-            total = 0
-            for proc in [me, *me.children(recursive=True)]:
-                try:
-                    total += proc.memory_full_info().pss
-                except psutil.Error:
-                    pass
-            self.peak = max(self.peak, total)
-            self._stop.wait(0.05)
-
-    def __enter__(self) -> PeakMemory:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
-
-
 def timed_read(base: str, limit: int, delay: float, browser=None) -> tuple[float, int, int]:
+    pagememo.forget_all()  # every round parses its pages, as a first analysis does
     with Fetcher(allow_hosts_loopback=True, delay=delay) as fetcher:
         with PeakMemory() as memory:
             started = time.perf_counter()
@@ -110,7 +78,7 @@ def timed_read(base: str, limit: int, delay: float, browser=None) -> tuple[float
             elapsed = time.perf_counter() - started
     if len(result.posts) != limit or result.errors:
         raise SystemExit(f"expected {limit} posts, got {len(result.posts)}: {result.errors}")
-    return elapsed, memory.peak, sum(len(p.text.split()) for p in result.posts)
+    return elapsed, memory.peak_pss, sum(len(p.text.split()) for p in result.posts)
 
 
 def bench_paths(args: argparse.Namespace) -> None:

@@ -33,8 +33,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
-import psutil
 
+from bench.memory import PeakMemory
 from tests.scraper.blog_site import build_site, make_posts
 from tests.server import live
 
@@ -115,51 +115,6 @@ def serve_site(posts: int, words: int) -> tuple[ThreadingHTTPServer, str, list[s
     routes.update({path: body.encode() for path, body in site.items()})
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, base, [f"{base}{p.path}" for p in fake]
-
-
-class PeakMemory:
-    """Peak RSS (every 50 ms) and PSS (every 1 s) of a process and its descendants.
-
-    RSS is read from /proc/<pid>/statm, which costs nothing; PSS needs smaps, tens of ms of CPU
-    per read of a 500 MB process, so sampling it often would slow the backend being measured.
-    """
-
-    def __init__(self, pid: int) -> None:
-        self.process = psutil.Process(pid)
-        self.peak_rss = self.peak_pss = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-
-    def _sample(self) -> None:
-        tick = 0
-        while not self._stop.is_set():
-            full = tick % 20 == 0
-            rss = pss = 0
-            try:
-                procs = [self.process, *self.process.children(recursive=True)]
-            except psutil.Error:
-                procs = []
-            for proc in procs:
-                try:
-                    if full:
-                        info = proc.memory_full_info()
-                        rss, pss = rss + info.rss, pss + info.pss
-                    else:
-                        rss += proc.memory_info().rss
-                except psutil.Error:
-                    pass
-            self.peak_rss = max(self.peak_rss, rss)
-            self.peak_pss = max(self.peak_pss, pss)
-            tick += 1
-            self._stop.wait(0.05)
-
-    def __enter__(self) -> PeakMemory:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 def analyse(client: httpx.Client, url: str, polls: list[float]) -> tuple[float, dict]:
