@@ -72,7 +72,9 @@ def is_now_page(post: Post) -> bool:
 def sentences(text: str, limit: int = MAX_SENTENCES_PER_POST) -> list[str]:
     """The text's sentences of a useful length (a quote, not a heading or a paragraph)."""
     out: list[str] = []
-    for block in re.split(r"\n\s*\n|\n(?=[-*•] )", text or ""):
+    # A line break always ends a sentence: extracted posts keep one heading, paragraph or
+    # list item per line, and a heading has no full stop to end it.
+    for block in re.split(r"\n", text or ""):
         for sentence in _SENTENCE_END.split(" ".join(block.split())):
             sentence = sentence.strip(" -*•")
             if 25 <= len(sentence) <= 400:
@@ -354,11 +356,13 @@ def _doc_text(post: Post) -> str:
 
 
 def _post_lines(post: Post) -> list[str]:
+    """The post's title, then its sentences (the title's own line in the text, once only)."""
     if is_now_page(post):
         return []
-    lines = sentences(post.text)
-    if post.title and len(post.title) >= 8:
-        lines.insert(0, post.title)
+    title = (post.title or "").strip()
+    lines = [s for s in sentences(post.text) if s != title]
+    if len(title) >= 8:
+        lines.insert(0, title)
     return lines
 
 
@@ -374,7 +378,9 @@ def _experience_sentences(me: Profile) -> list[tuple[str, str]]:
 def _post_point(
     post: Post, line: str, mine: str, text: str, similarity: float, threshold: float
 ) -> TalkingPoint:
-    quote = line if line != post.title else (sentences(post.text, 1) or [line])[0]
+    title = (post.title or "").strip()
+    first = next((s for s in sentences(post.text, 3) if s != title), line)
+    quote = line if line != title else first
     return TalkingPoint(
         kind="post",
         key=post.url,
