@@ -166,10 +166,11 @@ def _who_i_am_briefly(me: Profile) -> str:
 
 
 def _shorten(fact: Fact, words: int = SHORT_TITLE_WORDS) -> Fact:
-    """A post title cut to its first ``words`` words (still a phrase the post's page shows)."""
+    """A post title cut to its first ``words`` words (still a phrase the post's page shows),
+    with an ellipsis, so that the reader sees a title was cut, not misquoted."""
     split = fact.text.split()
     if fact.kind in ("post", "post_read") and len(split) > words:
-        return Fact(" ".join(split[:words]), fact.kind, fact.point)
+        return Fact(" ".join(split[:words]).rstrip(",:;") + "…", fact.kind, fact.point)
     return fact
 
 
@@ -206,21 +207,25 @@ def _connection_note(me, them, facts, lead, seed) -> tuple[str, list[Fact]]:
     third = sorted(rest, key=lambda f: _kind(f) not in _IDENTITY_KINDS)[:1]
     who_short = _who_i_am(me, short=True)
     who_brief = _who_i_am_briefly(me)
-    # Preference: who the user is, with three facts, then more briefly with three, then with
-    # two; a note that does not say who the user is only when nothing else fits.
-    plans = [(who_short, [*two, *third]), (who_brief, [*two, *third])] if third else []
-    plans += [(who_short, two), (who_brief, two), ("", two)]
+    # Preference: three facts, then two; within each, titles whole or cut to eight words with
+    # who the user is, then more briefly, and only then titles cut to four words ("Forecasting
+    # demand with hierarchical" reads worse than a shorter introduction). A note that does not
+    # say who the user is only when nothing else fits.
+    plans = []
+    for facts_used in ([*two, *third], two) if third else (two,):
+        plans += [(who, facts_used, words) for words in (99, SHORT_TITLE_WORDS)
+                  for who in (who_short, who_brief)]  # fmt: skip
+        plans += [(who, facts_used, SHORT_TITLE_WORDS // 2) for who in (who_short, who_brief)]
+    plans += [("", two, words) for words in (99, SHORT_TITLE_WORDS, SHORT_TITLE_WORDS // 2)]
     attempts = []
-    for who, rest in plans:
-        for words in (99, SHORT_TITLE_WORDS, SHORT_TITLE_WORDS // 2):
-            use = [_shorten(f, words) for f in rest]
-            q_fact = _shorten(lead, words) if lead else None
-            named = " ".join(_mention(f, seed, f"mention{i}", them) for i, f in enumerate(use))
-            question = _question(q_fact, seed, them)
-            used = [q_fact, *use] if q_fact else use
-            parts = (f"Hi {_first_name(them)}!", named, who, question, follow)
-            attempts.append((" ".join(p for p in parts if p), used))
-    # In the order built above; within a plan, whole titles first.
+    for who, rest, words in plans:
+        use = [_shorten(f, words) for f in rest]
+        q_fact = _shorten(lead, words) if lead else None
+        named = " ".join(_mention(f, seed, f"mention{i}", them) for i, f in enumerate(use))
+        question = _question(q_fact, seed, them)
+        used = [q_fact, *use] if q_fact else use
+        parts = (f"Hi {_first_name(them)}!", named, who, question, follow)
+        attempts.append((" ".join(p for p in parts if p), used))
     for text, used in attempts:
         if len(text) <= limit:
             return text, used
