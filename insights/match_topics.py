@@ -9,8 +9,9 @@ they give). A single generic word ("software", "data") is never a shared topic.
 from __future__ import annotations
 
 import logging
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlparse
 
 import numpy as np
@@ -19,7 +20,7 @@ from scraper.models import Post, Profile
 
 from .models import Evidence, TalkingPoint, Topic
 from .normalize import fold, is_common_skill, org_key, skill_key, skill_name
-from .text import lede
+from .text import lede, split_sentences
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +55,6 @@ GENERIC_WORDS = frozenset(
     services service communities""".split()
 )
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“])")
 _NOW_TITLES = {"now", "what i m doing now", "what i am doing now", "now page", "currently"}
 
 
@@ -72,15 +72,12 @@ def is_now_page(post: Post) -> bool:
 def sentences(text: str, limit: int = MAX_SENTENCES_PER_POST) -> list[str]:
     """The text's sentences of a useful length (a quote, not a heading or a paragraph)."""
     out: list[str] = []
-    # A line break always ends a sentence: extracted posts keep one heading, paragraph or
-    # list item per line, and a heading has no full stop to end it.
-    for block in re.split(r"\n", text or ""):
-        for sentence in _SENTENCE_END.split(" ".join(block.split())):
-            sentence = sentence.strip(" -*•")
-            if 25 <= len(sentence) <= 400:
-                out.append(sentence)
-                if len(out) >= limit:
-                    return out
+    for sentence in split_sentences(text or ""):
+        sentence = sentence.strip(" -*•")
+        if 25 <= len(sentence) <= 400:
+            out.append(sentence)
+            if len(out) >= limit:
+                break
     return out
 
 
@@ -340,7 +337,7 @@ def embed_all(embedder, texts: list[str]) -> dict[str, np.ndarray]:
     return dict(zip(texts, matrix, strict=True))
 
 
-def _matrix(rows: list[str], cols: list[str], vectors: dict[str, np.ndarray]) -> np.ndarray:
+def _matrix(rows: Sequence[str], cols: Sequence[str], vectors: dict[str, np.ndarray]) -> np.ndarray:
     a = np.stack([vectors[t] for t in rows])
     b = np.stack([vectors[t] for t in cols])
     return a @ b.T
@@ -355,15 +352,20 @@ def _doc_text(post: Post) -> str:
     return lede(post.title, post.text)
 
 
-def _post_lines(post: Post) -> list[str]:
-    """The post's title, then its sentences (the title's own line in the text, once only)."""
-    if is_now_page(post):
-        return []
+@lru_cache(maxsize=256)
+def _body_sentences(post: Post) -> tuple[str, ...]:
+    """The post's sentences without its title's own line (extracted text starts with it)."""
     title = (post.title or "").strip()
-    lines = [s for s in sentences(post.text) if s != title]
-    if len(title) >= 8:
-        lines.insert(0, title)
-    return lines
+    return tuple(s for s in sentences(post.text) if s != title)
+
+
+@lru_cache(maxsize=256)
+def _post_lines(post: Post) -> tuple[str, ...]:
+    """The post's title, then its sentences; remembered, as every matcher reads them."""
+    if is_now_page(post):
+        return ()
+    title = (post.title or "").strip()
+    return ((title,) if len(title) >= 8 else ()) + _body_sentences(post)
 
 
 def _experience_sentences(me: Profile) -> list[tuple[str, str]]:
@@ -378,9 +380,7 @@ def _experience_sentences(me: Profile) -> list[tuple[str, str]]:
 def _post_point(
     post: Post, line: str, mine: str, text: str, similarity: float, threshold: float
 ) -> TalkingPoint:
-    title = (post.title or "").strip()
-    first = next((s for s in sentences(post.text, 3) if s != title), line)
-    quote = line if line != title else first
+    quote = line if line != (post.title or "").strip() else next(iter(_body_sentences(post)), line)
     return TalkingPoint(
         kind="post",
         key=post.url,
