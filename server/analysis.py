@@ -80,14 +80,16 @@ def run_analysis(
     timings["fetch"] += time.perf_counter() - started
 
     model = embedder() if callable(embedder) and not hasattr(embedder, "embed") else embedder
-    digest = input_digest(them.to_dict(), [p.to_dict() for p in posts], mine.to_dict(),
-                          getattr(model, "model_id", None))  # fmt: skip
-    computed = memo.get(digest) if memo is not None and not partial else None
+    digest = None
+    if memo is not None and not partial:
+        digest = input_digest(them.to_dict(), [p.to_dict() for p in posts], mine.to_dict(),
+                              getattr(model, "model_id", None))  # fmt: skip
+    computed = memo.get(digest) if digest is not None else None
     if computed is None:
         if posts and _past(deadline):
             partial = True
         computed = _compute(mine, them, posts, model, progress, extractor, deadline, timings)
-        if memo is not None and not partial:
+        if digest is not None and not partial:
             memo.put(digest, computed, person=person_key(url))
     if partial:
         notes.append(BUDGET_NOTE)

@@ -1,8 +1,8 @@
 """Two in-process memories that make a repeat analysis cheap without changing its answer.
 
 - ``LongTextMemo`` wraps the embedder: the phrase cache keeps short texts only, but an analysis
-  embeds each post's whole text twice (for its topics, then for matching) and again on every
-  repeat; whole texts are remembered here by their hash.
+  embeds each post's lede twice (for its topics, then for matching) and again on every repeat;
+  longer texts are remembered here by their hash.
 - ``ResultMemo`` keeps the result of the last analyses keyed by a digest of every input (the
   profile, each post's text, the user's profile, the model). When a repeat analysis revalidates
   every page and nothing changed, the digest matches and topics, matching and openers are not
@@ -20,7 +20,8 @@ from typing import Any
 
 import numpy as np
 
-# Texts longer than this are whole posts or long sentences; shorter ones the phrase cache keeps.
+# Texts longer than this are ledes or long sentences; shorter ones the phrase cache keeps (the
+# same bound as insights.embed.PHRASE_MAX_CHARS, not imported: that module loads the model stack).
 LONG_TEXT = 120
 
 
