@@ -26,7 +26,7 @@ import httpx
 
 from tests.server import live
 
-ANALYSIS = {"url": "https://www.linkedin.com/in/bench/", "html": "<p>no profile here</p>"}
+ANALYSIS = live.ANALYSIS
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -86,8 +86,7 @@ def probe_health(base_url: str, stop, out) -> None:
 def mixed(server: live.LiveServer, total: int) -> list[dict[str, float]]:
     """The load test's mix: 50 clients, ``total`` requests over every kind of route (writes
     included); latency reported per kind, so health's p99 is read under that load."""
-    kinds = ["health", "health", "me_get", "me_put", "contact_post", "contacts_get",
-             "analysis_post", "poll"]  # fmt: skip
+    kinds = live.MIX
     by_kind: dict[str, list[float]] = {k: [] for k in kinds}
     statuses: dict[str, int] = {}
     lock = threading.Lock()
@@ -97,25 +96,12 @@ def mixed(server: live.LiveServer, total: int) -> list[dict[str, float]]:
     def one(i: int) -> None:
         if not hasattr(local, "c"):
             local.c = httpx.Client(base_url=server.base_url, headers=server.headers, timeout=30)
-        c, kind = local.c, kinds[(i * 7919) % len(kinds)]
+        kind = kinds[(i * 7919) % len(kinds)]
         started = time.perf_counter()
-        if kind == "health":
-            r = c.get("/api/health")
-        elif kind == "me_get":
-            r = c.get("/api/me")
-        elif kind == "me_put":
-            r = c.put("/api/me", json={"name": f"Bench {i}", "skills": ["Python"]})
-        elif kind == "contact_post":
-            r = c.post("/api/contacts", json={"name": f"Contact {i}", "status": "sent"})
-        elif kind == "contacts_get":
-            r = c.get("/api/contacts")
-        elif kind == "analysis_post":
-            r = c.post("/api/analyses", json=ANALYSIS)
-            if r.status_code == 202:
-                last.append(r.json()["id"])
-        else:
-            r = c.get(f"/api/analyses/{last[-1] if last else 'none'}")
+        r = live.send(local.c, kind, i, last[-1] if last else "none")
         elapsed = (time.perf_counter() - started) * 1000
+        if kind == "analysis_post" and r.status_code == 202:
+            last.append(r.json()["id"])
         with lock:
             by_kind[kind].append(elapsed)
             statuses[str(r.status_code)] = statuses.get(str(r.status_code), 0) + 1

@@ -1,5 +1,6 @@
 """Run `commonground serve` as a real process on a free loopback port, for the load and crash
-tests and bench/load.py. The caller stops it (``stop`` or ``kill -9``)."""
+tests and bench/load.py (the caller stops it: ``stop`` or ``kill -9``), and the mix of requests
+both send it."""
 
 from __future__ import annotations
 
@@ -14,6 +15,33 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+
+# A LinkedIn URL with its page: analysed from the page alone (never fetched), and this page
+# holds no profile, so each job ends quickly in 'failed' without any network or model.
+ANALYSIS = {"url": "https://www.linkedin.com/in/load-test/",
+            "html": "<html><body><p>nothing here</p></body></html>"}  # fmt: skip
+# The kinds of request a load mixes, health twice as often as the rest.
+MIX = ("health", "health", "me_get", "me_put", "contact_post", "contacts_get", "analysis_post",
+       "analysis_get")  # fmt: skip
+
+
+def send(client: httpx.Client, kind: str, i: int, analysis_id: str = "none") -> httpx.Response:
+    """One request of the mix; ``i`` makes written names unique, ``analysis_id`` is polled."""
+    if kind == "health":
+        return client.get("/api/health")
+    if kind == "me_get":
+        return client.get("/api/me")
+    if kind == "me_put":
+        return client.put("/api/me", json={"name": f"User {i}", "skills": ["Python"]})
+    if kind == "contact_post":
+        return client.post("/api/contacts", json={"name": f"Contact {i}", "status": "sent"})
+    if kind == "contacts_get":
+        return client.get("/api/contacts")
+    if kind == "analysis_post":
+        return client.post("/api/analyses", json=ANALYSIS)
+    if kind == "analysis_get":
+        return client.get(f"/api/analyses/{analysis_id}")
+    raise ValueError(f"no such kind of request: {kind}")
 
 
 def free_port() -> int:

@@ -22,10 +22,7 @@ from tests.server import live
 
 pytestmark = pytest.mark.slow
 
-NOT_A_PROFILE_PAGE = "<html><body><p>nothing here</p></body></html>"
-# A LinkedIn URL with its page: analysed from the page alone (never fetched), and this page
-# holds no profile, so each job ends quickly in 'failed' without any network or model.
-ANALYSIS = {"url": "https://www.linkedin.com/in/load-test/", "html": NOT_A_PROFILE_PAGE}
+ANALYSIS = live.ANALYSIS
 
 
 @pytest.fixture
@@ -37,40 +34,16 @@ def server(tmp_path):
 
 
 def one_request(client: httpx.Client, i: int, acked: dict[str, list], lock: threading.Lock):
-    kind = random.Random(i).choice(
-        [
-            "health",
-            "health",
-            "me_get",
-            "me_put",
-            "contact_post",
-            "contacts_get",
-            "analysis_post",
-            "analysis_get",
-        ]  # fmt: skip
-    )
-    if kind == "health":
-        answer = client.get("/api/health")
-    elif kind == "me_get":
-        answer = client.get("/api/me")
-    elif kind == "me_put":
-        answer = client.put("/api/me", json={"name": f"User {i}", "skills": ["Python"]})
-    elif kind == "contact_post":
-        answer = client.post("/api/contacts", json={"name": f"Contact {i}", "status": "sent"})
-        if answer.status_code == 201:
-            with lock:
-                acked["contacts"].append(answer.json()["id"])
-    elif kind == "contacts_get":
-        answer = client.get("/api/contacts")
-    elif kind == "analysis_post":
-        answer = client.post("/api/analyses", json=ANALYSIS)
-        if answer.status_code == 202:
-            with lock:
-                acked["analyses"].append(answer.json()["id"])
-    else:
+    kind = random.Random(i).choice(live.MIX)
+    with lock:
+        known = acked["analyses"][-1] if acked["analyses"] else "none"
+    answer = live.send(client, kind, i, known)
+    if kind == "contact_post" and answer.status_code == 201:
         with lock:
-            known = acked["analyses"][-1] if acked["analyses"] else "none"
-        answer = client.get(f"/api/analyses/{known}")
+            acked["contacts"].append(answer.json()["id"])
+    if kind == "analysis_post" and answer.status_code == 202:
+        with lock:
+            acked["analyses"].append(answer.json()["id"])
     return kind, answer.status_code, answer.json()
 
 
