@@ -70,7 +70,9 @@ def test_topics_as_chips_with_the_shared_ones_highlighted(analysed):
 def test_posts_to_read_first_link_to_the_blog(analysed, demo_person):
     posts = analysed.locator("#posts-to-read li")
     assert 1 <= posts.count() <= 5
-    for href in posts.locator("a").evaluate_all("els => els.map(a => a.href)"):
+    hrefs = posts.locator("a").evaluate_all("els => els.map(a => a.href)")
+    assert len(hrefs) == posts.count()  # every post to read is a link, so the loop checks each
+    for href in hrefs:
         assert href.startswith(demo_person + "blog/"), href
 
 
