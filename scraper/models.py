@@ -31,6 +31,9 @@ class Position:
     description: str | None = None
     employment_type: str | None = None
     duration: str | None = None  # as the page says it, e.g. "3 yrs 1 mo"
+    # The organisation's own page when the profile links it (LinkedIn's /company/<id>/): the same
+    # link on two profiles is the same organisation, whatever each calls it.
+    company_url: str | None = None
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Position:
@@ -45,6 +48,7 @@ class School:
     field: str | None = None
     start: str | None = None
     end: str | None = None
+    school_url: str | None = None  # LinkedIn's /school/<id>/ link, when the profile gives one
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> School:
@@ -72,6 +76,13 @@ class Profile:
     # Things the person built (GitHub pinned repositories: "name: description") and honours.
     projects: tuple[str, ...] = ()
     awards: tuple[str, ...] = ()
+    # The user's own profile only: what they are working towards ("move from analytics into data
+    # science") and what they want from the person they write to ("a 20-minute call").
+    goal: str | None = None
+    ask: str | None = None
+    # Sections the page did not show (LinkedIn loads Experience, Education and Skills lazily):
+    # names from ("experience", "education", "skills"), so the result can say what is missing.
+    missing_sections: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -86,7 +97,7 @@ class Profile:
             raise TypeError("a profile is a JSON object")
         text = {
             k: (str(d[k]).strip() or None) if d.get(k) is not None else None
-            for k in ("name", "headline", "location", "about", "source_url")
+            for k in ("name", "headline", "location", "about", "source_url", "goal", "ask")
         }
         return cls(
             **text,
@@ -100,6 +111,7 @@ class Profile:
             certifications=_strings(d.get("certifications")),
             projects=_strings(d.get("projects")),
             awards=_strings(d.get("awards")),
+            missing_sections=_strings(d.get("missing_sections")),
         )
 
     @property
