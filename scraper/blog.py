@@ -197,7 +197,8 @@ class _PostReader:
         """A post from the feed's own full text, when the page itself could not be read."""
         if entry is None or not entry.content:
             return None
-        text = " ".join(make_soup(entry.content).get_text(" ").split())
+        soup = make_soup(entry.content)
+        text = " ".join(soup.get_text(" ").split()) if soup is not None else ""
         if len(text.split()) < 20:
             return None
         return Post(url=url, title=entry.title, published=entry.published,

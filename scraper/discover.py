@@ -98,6 +98,8 @@ def is_post_url(url: str, site_url: str) -> bool:
 def post_links(html: str, url: str, site_url: str) -> list[str]:
     """Links on an index page that look like posts, in page order (newest first, usually)."""
     soup = make_soup(html)
+    if soup is None:
+        return []
     links: list[str] = []
     seen: set[str] = set()
     for a in soup.find_all("a", href=True):
@@ -114,6 +116,8 @@ def post_links(html: str, url: str, site_url: str) -> list[str]:
 def next_page(html: str, url: str) -> str | None:
     """The next (older) index page: rel=next, an "Older posts" link, or /page/N+1/."""
     soup = make_soup(html)
+    if soup is None:
+        return None
     for tag in soup.find_all(["link", "a"], href=True):
         if "next" in [r.lower() for r in tag.get("rel") or []]:
             return urljoin(url, tag["href"])

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from scraper.feeds import to_iso
 from scraper.models import Post
 from scraper.pagememo import by_page
-from scraper.soup import make_soup
+from scraper.soup import make_soup, prepare
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,9 @@ _URL_IN_PARENS = re.compile(r"\(\s*https?://[^)]*\)|https?://\S+")
 @by_page
 def extract_post(html: str, url: str) -> Post | None:
     """The post on ``html`` (its text, title, author, date, tags), or None if it has no text."""
+    # The same limits as every parser (size, tags; no scripts but JSON-LD), prepared once for
+    # both trafilatura and the metadata readers.
+    html = prepare(html)
     try:
         doc = trafilatura.bare_extraction(
             html,
@@ -52,6 +55,8 @@ def extract_post(html: str, url: str) -> Post | None:
         log.debug("no post text on %s (%d words)", url, len(text.split()))
         return None
     soup = make_soup(html)
+    if soup is None:
+        return None
     meta = _meta(soup)
     ld = _json_ld_article(soup)
     return Post(

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from scraper.soup import make_soup
+from scraper.soup import make_soup, within_input_limit
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,8 @@ class Sitemap:
 def discover_feeds(html: str, url: str) -> list[str]:
     """Feed URLs a page advertises with <link rel="alternate">, comment feeds left out."""
     soup = make_soup(html)
+    if soup is None:
+        return []
     base_tag = soup.find("base", href=True)
     base = urljoin(url, base_tag["href"]) if base_tag else url
     found: list[str] = []
@@ -99,7 +101,7 @@ def to_iso(value: str | None) -> str | None:
 def _xml_root(text: str) -> etree._Element | None:
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
     try:
-        data = text.strip().encode("utf-8")
+        data = within_input_limit(text).strip().encode("utf-8")
         return etree.fromstring(data, parser) if data else None
     except (etree.XMLSyntaxError, ValueError):
         return None
@@ -189,7 +191,7 @@ def _atom_entry(entry, base: str) -> FeedEntry | None:
 
 def _parse_json_feed(text: str, base: str) -> list[FeedEntry]:
     try:
-        doc = json.loads(text)
+        doc = json.loads(within_input_limit(text))
     except ValueError:
         return []
     if not isinstance(doc, dict) or not isinstance(doc.get("items"), list):

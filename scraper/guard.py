@@ -14,6 +14,7 @@ import socket
 from urllib.parse import urlsplit
 
 from scraper.errors import AddressRefused, FetchFailed, SchemeRefused
+from scraper.hosts import is_linkedin
 
 log = logging.getLogger(__name__)
 
@@ -32,11 +33,6 @@ def resolve(host: str, port: int) -> list[str]:
     """Every IP address ``host`` resolves to. One function so tests can patch it."""
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     return list(dict.fromkeys(info[4][0] for info in infos))
-
-
-def is_linkedin(host: str) -> bool:
-    host = host.lower().rstrip(".")
-    return host == "linkedin.com" or host.endswith(".linkedin.com") or host == "lnkd.in"
 
 
 def check_url(url: str) -> None:

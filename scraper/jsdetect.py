@@ -41,8 +41,8 @@ def _plainly_has_text(html: str) -> bool:
 def needs_javascript(html: str) -> bool:
     if _plainly_has_text(html):
         return False
-    soup = make_soup(html)
-    body = soup.body
+    soup = make_soup(html, keep_scripts=True)
+    body = soup.body if soup is not None else None
     if body is None:
         return False
     noscript_text = " ".join(n.get_text(" ") for n in body.find_all("noscript"))

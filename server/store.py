@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from scraper.hosts import is_linkedin
+
 log = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
@@ -134,7 +136,7 @@ def normalise_profile_url(url: str) -> str:
     """The identity of a profile URL: host without www, path without trailing slash or query."""
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower().removeprefix("www.")
-    path = parts.path.rstrip("/").lower() if "linkedin.com" in host else parts.path.rstrip("/")
+    path = parts.path.rstrip("/").lower() if is_linkedin(host) else parts.path.rstrip("/")
     return f"{host}{path}"
 
 

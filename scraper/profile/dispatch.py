@@ -6,6 +6,7 @@ import logging
 
 from bs4 import BeautifulSoup
 
+from scraper.hosts import is_linkedin
 from scraper.models import Profile
 
 from .github import github_user, parse_github
@@ -20,7 +21,7 @@ log = logging.getLogger(__name__)
 def pick_and_parse(soup: BeautifulSoup, url: str) -> Profile | None:
     """Run the parser of the page's family; a page of no known family is read as a personal page."""
     host = host_of(url)
-    linkedin = host == "linkedin.com" or host.endswith(".linkedin.com")
+    linkedin = is_linkedin(host)
     # The extension sends the DOM with the page's URL. A saved file (file:// or no URL) is
     # recognised by LinkedIn's anchors; a page on any other web host never is, because personal
     # pages use the same ids (id="about", id="experience").

@@ -15,6 +15,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
+from scraper.hosts import is_linkedin
 from scraper.models import Position, Profile, School
 
 from .text import absolute_url, clean, clean_block, host_of, normalise_date, unique
@@ -34,9 +35,6 @@ SCHOOL_TYPES = {
     "preschool",
     "school",
 }
-# Hosts whose pages the backend must never fetch: kept out of websites (the server reads blogs
-# from there). LinkedIn is read only from the DOM the user sends.
-NEVER_FETCHED = ("linkedin.com", "lnkd.in", "licdn.com")
 _MASKED = re.compile(r"[*•·\s.-]+")
 
 
@@ -245,7 +243,9 @@ def _links(person: dict, base: str) -> list[str]:
 
 def fetchable_sites(links: list[str | None]) -> tuple[str, ...]:
     """The links the server may read a blog from: http(s), not LinkedIn, each once."""
-    return unique(u for u in links if u and not host_of(u).endswith(NEVER_FETCHED))
+    # LinkedIn is never fetched (it is read only from the DOM the user sends), so a link there
+    # is kept out of the websites the server reads blogs from.
+    return unique(u for u in links if u and not is_linkedin(host_of(u)))
 
 
 def person_to_profile(person: dict, url: str) -> Profile:

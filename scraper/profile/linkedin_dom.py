@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+from scraper.hosts import is_linkedin
 from scraper.models import Profile
 
 from . import linkedin_sections as sections
@@ -109,7 +110,7 @@ def _name_from_title(soup: BeautifulSoup) -> str | None:
 def unwrap_redirect(url: str) -> str:
     """LinkedIn wraps outside links as /redir/redirect?url=...; give the real target."""
     parts = urlsplit(url)
-    if host_of(url).endswith("linkedin.com") and parts.path.startswith("/redir/"):
+    if is_linkedin(host_of(url)) and parts.path.startswith("/redir/"):
         target = parse_qs(parts.query).get("url")
         if target:
             return target[0]
@@ -136,7 +137,7 @@ def _websites(soup: BeautifulSoup, card: Tag | None, url: str) -> tuple[str, ...
             if not href:
                 continue
             href = unwrap_redirect(href)
-            if host_of(href).endswith(("linkedin.com", "licdn.com", "lnkd.in")):
+            if is_linkedin(host_of(href)):
                 continue
             links.append(href)
     return unique(links)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from urllib.parse import urlsplit
 
 from flask import Blueprint
 
-from scraper.guard import is_linkedin
+from scraper.hosts import is_linkedin_url
 from server import store
 from server.analysis import LINKEDIN_NEEDS_PAGE
 from server.api import jobs, validate
@@ -26,7 +25,7 @@ def create():
     body = validate.json_object()
     url = validate.url(body)
     html = validate.text(body, "html", max_len=MAX_HTML)
-    if html is None and is_linkedin(urlsplit(url).hostname or ""):
+    if html is None and is_linkedin_url(url):
         raise AnalysisFailed(LINKEDIN_NEEDS_PAGE, code="linkedin_needs_page")
     conn = store.get_db()
     analysis_id = uuid.uuid4().hex

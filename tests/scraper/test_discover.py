@@ -159,3 +159,17 @@ def test_looks_like_post():
     assert looks_like_post("<article><p>hi</p></article>", "https://a.example/x")
     assert looks_like_post("<p>plain</p>", "https://a.example/2023/05/plain/")
     assert not looks_like_post("<p>plain</p>", "https://a.example/projects-widget/")
+
+
+def test_index_pages_and_feeds_go_through_the_same_limits_as_profiles(caplog):
+    from scraper.discover import post_links
+    from scraper.feeds import discover_feeds
+    from scraper.soup import MAX_TAGS
+
+    site = "https://blog.example.org/"
+    junk = "<div>" * (MAX_TAGS * 2)
+    page = f"<html><body>{junk}<a href='/2024/01/a-late-post/'>A late post</a></body></html>"
+    with caplog.at_level("WARNING"):
+        assert post_links(page, site, site) == []  # the link is past the tag cap
+        assert discover_feeds(page, site) == []
+    assert "tags" in caplog.text

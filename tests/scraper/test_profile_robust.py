@@ -19,8 +19,8 @@ from scraper.profile import decode_html, parse_profile
 from scraper.profile.github import parse_github
 from scraper.profile.linkedin_dom import parse_linkedin_dom
 from scraper.profile.linkedin_public import parse_linkedin_public
-from scraper.profile.markup import MAX_INPUT_CHARS, MAX_TAGS
 from scraper.profile.personal import parse_personal
+from scraper.soup import MAX_INPUT_CHARS, MAX_TAGS
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "profiles"
 

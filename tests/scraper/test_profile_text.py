@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from scraper.profile.linkedin_dom import unwrap_redirect
-from scraper.profile.markup import make_soup, prepare
 from scraper.profile.text import (
     DateRange,
     absolute_url,
@@ -13,6 +12,7 @@ from scraper.profile.text import (
     normalise_date,
     parse_date_range,
 )
+from scraper.soup import make_soup, prepare
 
 
 @pytest.mark.parametrize(
@@ -117,3 +117,31 @@ def test_blog_urls_in_free_text():
         "https://blog.jane.dev",
     ]
     assert blog_urls_in_text(None) == []
+
+
+def test_make_soup_leaves_the_process_warning_filters_alone():
+    # warnings.catch_warnings swaps the process-wide filters, which races with other threads
+    # parsing at the same time; make_soup must not touch them, and must not warn either.
+    import threading
+    import warnings
+
+    before = list(warnings.filters)
+    inputs = ["https://example.org/looks-like-a-url", "page.html", '<?xml version="1.0"?><p>x</p>']
+    errors: list[BaseException] = []
+
+    def parse() -> None:
+        try:
+            for _ in range(50):
+                for text in inputs:
+                    make_soup(text, keep_scripts=True)
+                    make_soup(text)
+        except BaseException as exc:  # a warning is an error in this suite
+            errors.append(exc)
+
+    threads = [threading.Thread(target=parse) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert warnings.filters == before
