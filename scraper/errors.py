@@ -32,6 +32,11 @@ class TooLarge(FetchError):
     """The body grew past the size limit; reading stopped."""
 
 
+class UnreadableBody(FetchError):
+    """The body came in a form that is refused unread: layered or unknown compression, or
+    compressed data that does not unpack."""
+
+
 class TooManyRedirects(FetchError):
     """A redirect loop, or more hops than the limit."""
 

@@ -21,6 +21,7 @@ import httpx
 
 from scraper import guard
 from scraper.cache import CachedPage, MemoryPageCache, PageCache
+from scraper.decoding import ACCEPT_ENCODING, BoundedBody, too_large
 from scraper.errors import (
     AddressRefused,
     FetchError,
@@ -30,6 +31,7 @@ from scraper.errors import (
     SchemeRefused,
     TooLarge,
     TooManyRedirects,
+    UnreadableBody,
 )
 from scraper.models import Page
 from scraper.politeness import HostSlots
@@ -50,6 +52,7 @@ __all__ = [
     "TooLarge",
     "TooManyRedirects",
     "USER_AGENT",
+    "UnreadableBody",
 ]
 
 log = logging.getLogger(__name__)
@@ -105,6 +108,9 @@ class Fetcher:
                 "User-Agent": user_agent,
                 "Accept": "text/html,application/xhtml+xml,"
                 "application/xml;q=0.9,application/rss+xml,application/atom+xml,*/*;q=0.8",
+                # Only what scraper.decoding unpacks with a bounded output (httpx would offer
+                # br and zstd too, and unpack them whole).
+                "Accept-Encoding": ACCEPT_ENCODING,
             },
             follow_redirects=False,
             trust_env=False,
@@ -243,20 +249,19 @@ class Fetcher:
                 headers = {k.lower(): v for k, v in response.headers.items()}
                 declared = headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > limit:
-                    raise self._too_large(url, limit)
-                chunks, size = [], 0
-                for chunk in response.iter_bytes():
-                    size += len(chunk)
-                    if size > limit:
-                        raise self._too_large(url, limit)
+                    raise too_large(url, limit)
+                # Raw bytes, unpacked here with a bounded output: iter_bytes() would inflate a
+                # whole chunk through every coding before the size could be counted.
+                body = BoundedBody(url, headers.get("content-encoding", ""), limit)
+                for chunk in response.iter_raw():
+                    body.feed(chunk)
                     if time.monotonic() > stop:
                         raise FetchTimeout(
                             f"{host} sent {url} too slowly; stopped after "
                             f"{stop - started:.0f} s. Try again later.",
                             url,
                         )
-                    chunks.append(chunk)
-                return response.status_code, headers, b"".join(chunks)
+                return response.status_code, headers, body.finish()
         except httpx.TimeoutException as exc:
             raise FetchTimeout(
                 f"{host} did not answer in time ({type(exc).__name__}). The "
@@ -272,13 +277,6 @@ class Fetcher:
                 "address, or try again later.",
                 url,
             ) from exc
-
-    def _too_large(self, url: str, limit: int) -> TooLarge:
-        return TooLarge(
-            f"{url} is larger than {limit / 1_000_000:g} MB, so Common Ground "
-            "stopped reading it. Try the address of a single post instead.",
-            url,
-        )
 
     def _page(
         self,
