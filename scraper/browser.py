@@ -8,8 +8,9 @@ is intercepted and answered with what the guarded ``Fetcher`` got: same address 
 size limits, and redirects followed hop by hop there. (Playwright does not intercept redirects
 Chromium follows on its own, so passing requests through would let a public URL redirect into
 the private network.) As a second fence, Chromium's own proxy is set to a closed loopback port,
-so anything that escaped interception (a preconnect, say) goes nowhere. Images, media and fonts
-are not loaded at all: only the text is wanted.
+so anything that escaped interception (a preconnect, say) goes nowhere; WebRTC, which speaks UDP
+and would not ask the proxy, is made to use the proxy only (so it too goes nowhere). Images,
+media and fonts are not loaded at all: only the text is wanted.
 """
 
 from __future__ import annotations
@@ -30,10 +31,16 @@ from scraper.models import Page
 log = logging.getLogger(__name__)
 
 USER_AGENT = "CommonGround/0.1 (+https://github.com/commonground/commonground)"
-# As root in a container Chromium needs --no-sandbox; the rest stop it calling Google's services.
+# As root in a container Chromium needs --no-sandbox; the next ones stop it calling Google's
+# services. WebRTC sends STUN and TURN over UDP by itself, past request interception and the
+# proxy: the last two make it use the proxy (the dead one below) or nothing. Chromium 156 reads
+# the first spelling and ignores the second, which older builds read; tests/scraper/
+# test_browser_webrtc.py catches a browser that reads neither.
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run",
-               "--dns-prefetch-disable"]  # fmt: skip
+               "--dns-prefetch-disable",
+               "--webrtc-ip-handling-policy=disable_non_proxied_udp",
+               "--force-webrtc-ip-handling-policy=disable_non_proxied_udp"]  # fmt: skip
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 # Chromium's own proxy: port 9 (discard) on loopback, closed -- requests that escape interception
 # fail there instead of reaching the network.
