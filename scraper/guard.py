@@ -60,14 +60,44 @@ def check_url(url: str) -> None:
         raise AddressRefused(LINKEDIN_MESSAGE, url)
 
 
+# Ranges that are not public web sites but that Python's ``ipaddress`` does not flag (or flags
+# differently from one Python version to the next). From the IANA special-purpose registries.
+UNLISTED_RANGES = tuple(
+    (ipaddress.ip_network(network), kind)
+    for network, kind in (
+        ("192.0.0.0/24", "special-purpose"),  # IETF protocol assignments; Python flags parts
+        ("192.88.99.0/24", "deprecated 6to4 relay"),
+        ("fec0::/10", "site-local"),  # deprecated, still routed inside some networks
+        ("3fff::/20", "documentation"),  # RFC 9637 (2024)
+    )
+)
+
+
+def _embedded_ipv4(ip: ipaddress.IPv4Address | ipaddress.IPv6Address):
+    """The IPv4 address an IPv6 address carries and leads to, with its kind: IPv4-mapped
+    (::ffff:a.b.c.d) and 6to4 (2002:AABB:CCDD::/48 reaches a.b.c.d through a relay)."""
+    if not isinstance(ip, ipaddress.IPv6Address):
+        return None
+    if ip.ipv4_mapped is not None:
+        return "IPv4-mapped", ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return "6to4", ip.sixtofour
+    return None
+
+
 def refusal_reason(address: str, allow_loopback: bool = False) -> str | None:
     """Why ``address`` may not be contacted, or None when it is a public address."""
     ip = ipaddress.ip_address(address.split("%")[0])
     if allow_loopback and ip == TEST_LOOPBACK:
         return None
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        reason = refusal_reason(str(ip.ipv4_mapped), allow_loopback=False)
-        return f"IPv4-mapped {reason}" if reason else None
+    embedded = _embedded_ipv4(ip)
+    if embedded is not None:  # judged by the IPv4 address it leads to
+        kind, inner = embedded
+        reason = refusal_reason(str(inner), allow_loopback=False)
+        return f"{kind} {reason}" if reason else None
+    for network, kind in UNLISTED_RANGES:
+        if ip.version == network.version and ip in network:
+            return kind
     for kind, flag in (
         ("unspecified", ip.is_unspecified),
         ("loopback", ip.is_loopback),

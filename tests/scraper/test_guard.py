@@ -158,3 +158,69 @@ def test_malformed_urls_are_fetch_errors(monkeypatch, connects, fetcher, url):
         fetcher.get(url)
     assert "address" in caught.value.message
     assert connects == []
+
+
+# Every range the guard refuses (the IANA special-purpose registries, and what embeds an IPv4
+# address), each with its first and last address and, where it matters, one inside.
+REFUSED_RANGES = {
+    "0.0.0.0/8 this network": ["0.0.0.0", "0.255.255.255"],
+    "10.0.0.0/8 private": ["10.0.0.0", "10.255.255.255"],
+    "100.64.0.0/10 shared (CGN)": ["100.64.0.0", "100.127.255.255"],
+    "127.0.0.0/8 loopback": ["127.0.0.1", "127.255.255.255"],
+    "169.254.0.0/16 link-local": ["169.254.0.0", "169.254.169.254", "169.254.255.255"],
+    "172.16.0.0/12 private": ["172.16.0.0", "172.31.255.255"],
+    "192.0.0.0/24 IETF protocol assignments": ["192.0.0.0", "192.0.0.8", "192.0.0.255"],
+    "192.0.2.0/24 documentation": ["192.0.2.0", "192.0.2.255"],
+    "192.88.99.0/24 6to4 relay": ["192.88.99.0", "192.88.99.1", "192.88.99.255"],
+    "192.168.0.0/16 private": ["192.168.0.0", "192.168.255.255"],
+    "198.18.0.0/15 benchmarking": ["198.18.0.0", "198.19.255.255"],
+    "198.51.100.0/24 documentation": ["198.51.100.0", "198.51.100.255"],
+    "203.0.113.0/24 documentation": ["203.0.113.0", "203.0.113.255"],
+    "224.0.0.0/4 multicast": ["224.0.0.0", "239.255.255.255"],
+    "240.0.0.0/4 reserved and broadcast": ["240.0.0.0", "255.255.255.255"],
+    "::/128 unspecified": ["::"],
+    "::1/128 loopback": ["::1"],
+    "::ffff:0:0/96 IPv4-mapped": ["::ffff:10.0.0.1", "::ffff:127.0.0.1", "::ffff:192.88.99.1"],
+    "::/8 IPv4-compatible and other": ["::8.8.8.8", "::ffff:0:8.8.8.8", "ff:ffff::"],
+    "64:ff9b::/96 and 64:ff9b:1::/48 NAT64": ["64:ff9b::a00:1", "64:ff9b:1::a00:1"],
+    "100::/64 discard": ["100::", "100::ffff:ffff:ffff:ffff"],
+    "2001::/23 IETF protocol (Teredo, ORCHID)": ["2001::", "2001:0:4136:e378::1", "2001:1ff::"],
+    "2001:db8::/32 documentation": ["2001:db8::", "2001:db8:ffff:ffff::"],
+    # 0.0.0.0, 10.0.0.1, 127.0.0.1, 192.168.1.1, 169.254.169.254, 192.88.99.1, broadcast
+    "2002::/16 6to4 leading to a non-public IPv4": [
+        "2002::",
+        "2002:a00:1::",
+        "2002:7f00:1::1",
+        "2002:c0a8:101::",
+        "2002:a9fe:a9fe::",
+        "2002:c058:6301::",
+        "2002:ffff:ffff::",
+    ],
+    "3fff::/20 documentation": ["3fff::", "3fff:fff:ffff::"],
+    "5f00::/16 SRv6": ["5f00::", "5f00:ffff::"],
+    "fc00::/7 unique local": ["fc00::", "fdff:ffff::"],
+    "fe80::/10 link-local": ["fe80::", "febf:ffff::"],
+    "fec0::/10 site-local": ["fec0::", "fec0::1", "feff:ffff::"],
+    "ff00::/8 multicast": ["ff00::", "ff02::1", "ffff:ffff::"],
+}
+REFUSED = [(name, address) for name, found in REFUSED_RANGES.items() for address in found]
+
+
+@pytest.mark.parametrize(("name", "address"), REFUSED, ids=[a for _, a in REFUSED])
+def test_every_refused_range_is_refused_before_connecting(monkeypatch, connects, name, address):
+    resolving(monkeypatch, {"blog.example": [address]})
+    with Fetcher(delay=0.0) as strict, pytest.raises(AddressRefused, match="public") as caught:
+        strict.get("http://blog.example/posts/")
+    assert address in caught.value.message, name
+    assert connects == []
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["8.8.8.8", "1.1.1.1", "192.0.3.1", "192.88.98.255", "192.88.100.0", "2606:4700::1111",
+     "2002:808:808::1", "2002:5db8:d822::", "3fff:1000::1", "2a00:1450::1"],
+)  # fmt: skip
+def test_public_addresses_next_to_refused_ranges_pass(monkeypatch, address):
+    """The refusals are the ranges, not more: a 6to4 address of a public IPv4 is public."""
+    resolving(monkeypatch, {"blog.example": [address]})
+    assert guard.checked_addresses("blog.example", 443) == [address]
