@@ -13,7 +13,6 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
 from scraper.discover import canonical, declared_canonical, looks_like_post, without_tracking
 from scraper.errors import BudgetExhausted, FetchError
@@ -29,11 +28,8 @@ from scraper.feeds import (
 from scraper.finder import Candidate, find_candidates
 from scraper.jsdetect import needs_javascript
 from scraper.models import Page, Post
+from scraper.protocols import BrowserPool, Fetcher
 from scraper.soup import make_soup
-
-if TYPE_CHECKING:  # only for the annotations: importing them here would load httpx/Playwright
-    from scraper.browser import BrowserPool
-    from scraper.fetch import Fetcher
 
 __all__ = [
     "BlogResult", "Candidate", "FeedEntry", "Sitemap", "SitemapUrl", "discover_feeds",

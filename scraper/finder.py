@@ -10,16 +10,13 @@ import logging
 import re
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scraper.discover import canonical, feed_candidates, is_post_url, next_page, post_links
 from scraper.errors import BudgetExhausted, FetchError
 from scraper.feeds import FeedEntry, discover_feeds, parse_feed, parse_sitemap
 from scraper.models import Page
-
-if TYPE_CHECKING:
-    from scraper.fetch import Fetcher
+from scraper.protocols import Fetcher
 
 log = logging.getLogger(__name__)
 

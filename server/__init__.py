@@ -6,51 +6,25 @@ environment variables, then ``test_config``; blueprints are registered inside th
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
 
+from server import config
+from server.config import SMALL_BODY, default_data_dir
 from server.security import EXTENSION_ORIGIN
 
-# Bodies a route may take. The analysis and import routes carry a whole profile page's DOM
-# (LinkedIn pages are 1-3 MB); everything else is a small JSON object.
+__all__ = ["create_app", "default_data_dir", "shutdown"]
+
+# The routes that take a whole page's DOM; every other takes at most SMALL_BODY.
 LARGE_BODY_ENDPOINTS = {"analyses.create", "me.import_profile"}
-LARGE_BODY = 8 * 1024 * 1024
-SMALL_BODY = 256 * 1024
-
-
-def default_data_dir() -> str:
-    given = os.environ.get("COMMONGROUND_DATA_DIR")
-    return given or str(Path.home() / ".local" / "share" / "commonground")
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
-    """Build the app: config, database (migrated), token, workers, blueprints."""
+    """Build the app: config, database (migrated), token, pipeline, workers, blueprints."""
     app = Flask(__name__)
-    app.config.from_mapping(
-        DATA_DIR=default_data_dir(),
-        ALLOWED_ORIGINS=[EXTENSION_ORIGIN],
-        ALLOW_LOOPBACK_FETCH=False,  # True only in tests and the demo (fixture site on loopback)
-        POST_LIMIT=20,
-        ANALYSIS_BUDGET_S=60.0,
-        WORKERS=2,
-        QUEUE_SIZE=8,
-        PAGE_TTL_S=7 * 24 * 3600.0,
-        # Politeness is one request at a time per host, a pause after each answer as long as
-        # the answer took (scraper.politeness), and robots.txt with its Crawl-delay. A fixed
-        # pause on top would put seconds on every analysis of a fast host (a blog is 15-25
-        # requests) and rule out revalidating a cached blog in under 200 ms.
-        FETCH_DELAY_S=0.0,
-        USE_BROWSER=True,
-        PRELOAD_MODEL=True,
-        EMBEDDER_FACTORY=None,  # tests may share one loaded model across apps
-        MAX_CONTENT_LENGTH=LARGE_BODY,
-    )
-    app.config.from_prefixed_env("COMMONGROUND")
-    if test_config is not None:
-        app.config.from_mapping(test_config)
+    config.load(app.config, test_config)
     _keep_extension_origin(app)
 
     data_dir = Path(app.config["DATA_DIR"]).expanduser()
@@ -65,20 +39,19 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.before_request(_limit_body)
 
     from server.jobs import JobQueue
-    from server.runtime import Runtime
+    from server.pipeline import Pipeline, Settings
 
-    runtime = Runtime(app.config, Path(app.config["DB_PATH"]))
-    runtime.page_cache.purge_expired()
-    jobs = JobQueue(
-        runtime,
-        workers=int(app.config["WORKERS"]),
-        size=int(app.config["QUEUE_SIZE"]),
-        budget_s=float(app.config["ANALYSIS_BUDGET_S"]),
-        post_limit=int(app.config["POST_LIMIT"]),
+    pipeline = Pipeline(
+        Settings.from_config(app.config),
+        Path(app.config["DB_PATH"]),
+        embedder_factory=app.config["EMBEDDER_FACTORY"],
     )
-    app.extensions["commonground"] = {"runtime": runtime, "jobs": jobs}
+    pipeline.page_cache.purge_expired()
+    jobs = JobQueue(pipeline, workers=int(app.config["WORKERS"]),
+                    size=int(app.config["QUEUE_SIZE"]))  # fmt: skip
+    app.extensions["commonground"] = {"pipeline": pipeline, "jobs": jobs}
     if app.config["PRELOAD_MODEL"]:
-        runtime.embedder.start()
+        pipeline.embedder.start()
 
     from server.api import analyses, contacts, drafts, errors, health, me, people
 
@@ -92,7 +65,7 @@ def shutdown(app: Flask) -> None:
     parts = app.extensions.get("commonground")
     if parts:
         parts["jobs"].close()
-        parts["runtime"].close()
+        parts["pipeline"].close()
 
 
 def _keep_extension_origin(app: Flask) -> None:

@@ -1,30 +1,44 @@
 """One analysis, start to end: profile, blog, topics, talking points, openers.
 
-Pure orchestration over the scraper and insights interfaces (docs/INTERFACES.md); the jobs
-module runs it in a worker, the CLI runs it directly. Errors a user can meet are raised as
-``AnalysisFailed`` with what to do; problems with a part (one blog unreachable) are collected in
-``errors`` and the rest goes on.
+Pure orchestration over the scraper and insights interfaces (docs/INTERFACES.md). It is given
+an ``AnalysisRequest`` (what to analyse) and ``Tools`` (what to work with); ``server.pipeline``
+builds both for the job workers and for ``commonground analyze`` alike, so the two run the same
+analysis. Errors a user can meet are raised as ``AnalysisFailed`` with what to do; problems with
+a part (one blog unreachable) are collected in ``errors`` and the rest goes on.
+
+The stages, in order, each reported through ``progress(stage, done, total)``:
+``reading_profile``, ``finding_blog``, ``reading_posts``, ``finding_topics``, ``matching``,
+``writing_openers``, ``done``.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
-from typing import Any
-from urllib.parse import urlsplit
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+from insights.protocols import Embedder
+from scraper.blog import BlogResult, read_blog
 from scraper.errors import AddressRefused, FetchError, SchemeRefused
-from scraper.guard import is_linkedin
-from scraper.models import Post, Profile
+from scraper.hosts import in_domain, is_linkedin_url
+from scraper.models import Page, Post, Profile
 from scraper.profile import parse_profile
+from scraper.profile.text import host_of
+from scraper.protocols import BrowserPool, Fetcher
 from server.errors import AnalysisFailed
 from server.memo import ResultMemo, input_digest
 from server.store import person_key
 
+if TYPE_CHECKING:  # the model stack loads only when topics are needed
+    from insights.models import Keyphrase, Topic
+    from insights.topics import TopicExtractor
+
 log = logging.getLogger(__name__)
 
-Progress = Callable[..., None]
+Progress = Callable[[str, int, int], None]
 
 NOT_A_PROFILE = (
     "this page does not look like a profile: open the person's profile page (LinkedIn, GitHub "
@@ -36,193 +50,282 @@ LINKEDIN_NEEDS_PAGE = (
 )
 BUDGET_NOTE = "the analysis ran out of time; results are partial (fewer posts were read)"
 NO_ME_NOTE = "your own profile is not set: add it in the extension's options to find common ground"
+NO_WEBSITE_NOTE = "the profile links to no website or blog, so no posts were read"
+
+
+def no_progress(stage: str, done: int, total: int) -> None:
+    """The progress callback of a caller that does not watch."""
+
+
+@dataclass(frozen=True)
+class AnalysisRequest:
+    """What to analyse: the page at ``url`` (its DOM in ``html`` when the user's browser sent
+    it), for the user ``me``, reading at most ``post_limit`` posts before ``deadline`` (a
+    ``time.monotonic()`` instant; past it the result is partial)."""
+
+    url: str
+    html: str | None
+    me: Profile
+    post_limit: int = 20
+    deadline: float | None = None
+
+    @property
+    def past_deadline(self) -> bool:
+        return self.deadline is not None and time.monotonic() > self.deadline
+
+
+@dataclass(frozen=True)
+class BlogReading:
+    """What a blog reader is given: the site, who reads and who is read, and the tools.
+
+    ``embedder`` waits for the model (it loads while the blog is read): a reader that chooses
+    posts by their content for this user calls it; the default reader does not."""
+
+    site: str
+    me: Profile
+    them: Profile
+    fetcher: Fetcher
+    browser: BrowserPool | None
+    embedder: Callable[[], Embedder]
+    limit: int
+    deadline: float | None
+    progress: Progress
+
+
+BlogReader = Callable[[BlogReading], BlogResult]
+
+
+def read_newest_posts(reading: BlogReading) -> BlogResult:
+    """The default blog reader: the site's newest ``limit`` posts."""
+    return read_blog(reading.site, reading.fetcher, limit=reading.limit,
+                     progress=reading.progress, deadline=reading.deadline,
+                     browser=reading.browser)  # fmt: skip
+
+
+def new_topic_extractor(embedder: Embedder) -> TopicExtractor:
+    from insights.topics import TopicExtractor
+
+    return TopicExtractor(embedder)
+
+
+@dataclass
+class Tools:
+    """What an analysis works with.
+
+    - ``fetcher`` reads the profile (when no page was sent) and the blog.
+    - ``embedder`` returns the model, waiting for it to load if it must.
+    - ``browser`` renders pages that need JavaScript; None when there is none.
+    - ``topic_extractor`` gives the TopicExtractor for a model (the pipeline shares one, so a
+      text analysed once is not analysed again).
+    - ``read_posts`` reads the person's blog (``read_newest_posts`` unless a caller chooses).
+    - ``results`` remembers computed results by their inputs; None to always compute.
+    """
+
+    fetcher: Fetcher
+    embedder: Callable[[], Embedder]
+    browser: BrowserPool | None = None
+    topic_extractor: Callable[[Embedder], TopicExtractor] = new_topic_extractor
+    read_posts: BlogReader = read_newest_posts
+    results: ResultMemo | None = None
+
+
+class Timings:
+    """Seconds spent per part of an analysis: fetch, extract, embed, match."""
+
+    PARTS = ("fetch", "extract", "embed", "match")
+
+    def __init__(self) -> None:
+        self._spent = dict.fromkeys(self.PARTS, 0.0)
+
+    @contextmanager
+    def measure(self, part: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self._spent[part] += time.perf_counter() - started
+
+    def to_dict(self) -> dict[str, float]:
+        return {part: round(spent, 4) for part, spent in self._spent.items()}
 
 
 def run_analysis(
-    url: str,
-    html: str | None,
-    me: Profile | dict[str, Any] | None,
-    *,
-    fetcher: Any,
-    embedder: Any,
-    progress: Progress,
-    post_limit: int = 20,
-    deadline: float | None = None,
-    browser: Callable[[], Any] | None = None,
-    extractor: Callable[[Any], Any] | None = None,
-    memo: ResultMemo | None = None,
+    request: AnalysisRequest, tools: Tools, progress: Progress = no_progress
 ) -> dict[str, Any]:
-    """Analyse the person at ``url`` (from ``html`` when the page was sent) against ``me``.
-
-    ``embedder`` is an Embedder, or a no-argument callable returning one: the model is then
-    awaited only when topics are needed, so it loads while the blog is being read.
-    ``deadline`` is a ``time.monotonic()`` value; past it the result is partial.
-    ``browser`` returns the app's BrowserPool, for pages that need JavaScript. ``extractor``
-    maps the embedder to a shared TopicExtractor (it remembers the texts it analysed, so a
-    repeat analysis is cheap); without it a fresh one is made. ``memo`` returns the computed
-    part of an earlier result when every input is the same (see ``server.memo``).
-    """
-    timings = {"fetch": 0.0, "extract": 0.0, "embed": 0.0, "match": 0.0}
-    errors: list[str] = []
-    notes: list[str] = []
-    mine = _as_profile(me)
-    if mine.is_empty:
-        errors.append(NO_ME_NOTE)
-
-    progress("reading_profile", 0, 1)
-    them = _read_profile(url, html, fetcher, browser, timings)
-    progress("reading_profile", 1, 1)
-
-    progress("finding_blog", 0, 0)
-    started = time.perf_counter()
-    pool = browser() if browser is not None else None
-    posts, partial = _read_posts(them, url, fetcher, pool, progress, post_limit, deadline, errors)
-    timings["fetch"] += time.perf_counter() - started
-
-    model = embedder() if callable(embedder) and not hasattr(embedder, "embed") else embedder
-    digest = None
-    if memo is not None and not partial:
-        digest = input_digest(them.to_dict(), [p.to_dict() for p in posts], mine.to_dict(),
-                              getattr(model, "model_id", None))  # fmt: skip
-    computed = memo.get(digest) if digest is not None else None
-    if computed is None:
-        if posts and _past(deadline):
-            partial = True
-        computed = _compute(mine, them, posts, model, progress, extractor, deadline, timings)
-        if digest is not None and not partial:
-            memo.put(digest, computed, person=person_key(url))
-    if partial:
-        notes.append(BUDGET_NOTE)
-    progress("done", 1, 1)
-    return {
-        "profile": them.to_dict(),
-        **computed,
-        "errors": errors + notes,
-        "partial": partial,
-        "timings": {k: round(v, 4) for k, v in timings.items()},
-    }
+    """The result (README "Shapes") of analysing ``request`` with ``tools``."""
+    return _Analysis(request, tools, progress).run()
 
 
-def _compute(mine, them, posts, model, progress, extractor, deadline, timings) -> dict[str, Any]:
-    """Topics, talking points, openers and advice: the part that depends only on the inputs."""
-    per_post: dict[str, list[Any]] = {}
-    topics: list[Any] = []
-    if posts and not _past(deadline):
-        progress("finding_topics", 0, len(posts))
-        started = time.perf_counter()
-        if extractor is None:
-            from insights.topics import TopicExtractor
+class _Analysis:
+    """One run: the request, the tools, and what the run has gathered so far."""
 
-            extractor = TopicExtractor
-        per_post, topics = extractor(model).person_topics(posts)
-        timings["embed"] = time.perf_counter() - started
-        progress("finding_topics", len(posts), len(posts))
+    def __init__(self, request: AnalysisRequest, tools: Tools, progress: Progress) -> None:
+        self.request = request
+        self.tools = tools
+        self.progress = progress
+        self.timings = Timings()
+        self.errors: list[str] = []
 
-    progress("matching", 0, 1)
-    started = time.perf_counter()
-    from insights.common_ground import find_talking_points, no_common_ground_advice
-    from insights.openers import write_openers
+    def run(self) -> dict[str, Any]:
+        me = self.request.me
+        if me.is_empty:
+            self.errors.append(NO_ME_NOTE)
+        self.progress("reading_profile", 0, 1)
+        them = self.read_profile()
+        self.progress("reading_profile", 1, 1)
+        self.progress("finding_blog", 0, 0)
+        with self.timings.measure("fetch"):
+            posts, partial = self.read_posts(them)
+        computed, partial = self.computed(me, them, posts, partial)
+        self.progress("done", 1, 1)
+        return {
+            "profile": them.to_dict(),
+            **computed,
+            "errors": self.errors + ([BUDGET_NOTE] if partial else []),
+            "partial": partial,
+            "timings": self.timings.to_dict(),
+        }
 
-    points = find_talking_points(mine, them, posts, topics, model)
-    progress("writing_openers", 0, 1)
-    openers = write_openers(mine, them, points, topics, posts)
-    advice = no_common_ground_advice(them, posts, topics, points)
-    timings["match"] = time.perf_counter() - started
-    return {
-        "posts": [_post_dict(p, per_post.get(p.url, [])) for p in posts],
-        "topics": [t.to_dict() for t in topics],
-        "talking_points": [p.to_dict() for p in points],
-        "openers": [o.to_dict() for o in openers],
-        "advice": advice,
-    }
+    # -- the profile ------------------------------------------------------------------------
 
+    def read_profile(self) -> Profile:
+        url, html = self.request.url, self.request.html
+        if html is None:
+            if is_linkedin_url(url):
+                raise AnalysisFailed(LINKEDIN_NEEDS_PAGE, code="linkedin_needs_page")
+            with self.timings.measure("fetch"):
+                page = self.fetch(url)
+            html, url = page.html, page.final_url or url
+        with self.timings.measure("extract"):
+            profile = parse_profile(html, url)
+            if (profile is None or profile.is_empty) and not is_linkedin_url(url):
+                profile = self.rendered_profile(url) or profile
+        if profile is None or profile.is_empty:
+            raise AnalysisFailed(NOT_A_PROFILE, code="not_a_profile")
+        if not profile.source_url:
+            profile = Profile.from_dict({**profile.to_dict(), "source_url": url})
+        return profile
 
-def _as_profile(me: Profile | dict[str, Any] | None) -> Profile:
-    if isinstance(me, Profile):
-        return me
-    return Profile.from_dict(me) if me else Profile()
-
-
-def _past(deadline: float | None) -> bool:
-    return deadline is not None and time.monotonic() > deadline
-
-
-def _read_profile(url, html, fetcher, browser, timings) -> Profile:
-    host = urlsplit(url).hostname or ""
-    if html is None:
-        if is_linkedin(host):
-            raise AnalysisFailed(LINKEDIN_NEEDS_PAGE, code="linkedin_needs_page")
-        started = time.perf_counter()
-        page = _fetch(fetcher, url)
-        timings["fetch"] += time.perf_counter() - started
-        html, url = page.html, page.final_url or url
-    started = time.perf_counter()
-    profile = parse_profile(html, url)
-    if (profile is None or profile.is_empty) and browser is not None and not is_linkedin(host):
-        # The page may build itself with JavaScript: render it once and read it again.
+    def rendered_profile(self, url: str) -> Profile | None:
+        """The page may build itself with JavaScript: render it once and read it again."""
+        if self.tools.browser is None:
+            return None
         try:
-            page = browser().render(url)  # render() applies the same guard and robots.txt
-            profile = parse_profile(page.html, page.final_url or url)
+            # render() applies the same guard and robots.txt as the fetcher
+            page = self.tools.browser.render(url, fetcher=self.tools.fetcher)
         except Exception as exc:  # no Chromium, or the render failed: the plain answer stands
             log.info("browser render did not help: %s", type(exc).__name__)
-    timings["extract"] += time.perf_counter() - started
-    if profile is None or profile.is_empty:
-        raise AnalysisFailed(NOT_A_PROFILE, code="not_a_profile")
-    if not profile.source_url:
-        profile = Profile.from_dict({**profile.to_dict(), "source_url": url})
-    return profile
+            return None
+        return parse_profile(page.html, page.final_url or url)
+
+    def fetch(self, url: str) -> Page:
+        try:
+            page = self.tools.fetcher.get(url)
+        except (AddressRefused, SchemeRefused) as exc:
+            raise AnalysisFailed(exc.message, code="address_refused") from exc
+        except FetchError as exc:
+            raise AnalysisFailed(exc.message, code="fetch_failed", status=502) from exc
+        if page.status >= 400:
+            raise AnalysisFailed(
+                f"{url} answered with HTTP {page.status}; check the address in your browser",
+                code="fetch_failed",
+                status=502,
+            )
+        return page
+
+    # -- the blog ---------------------------------------------------------------------------
+
+    def read_posts(self, them: Profile) -> tuple[list[Post], bool]:
+        """The posts of the first of the person's sites that has any, and whether the reading
+        was cut short."""
+        sites = blog_candidates(them, self.request.url)
+        if not sites:
+            self.errors.append(NO_WEBSITE_NOTE)
+        for i, site in enumerate(sites):
+            self.progress("finding_blog", i, len(sites))
+            if self.request.past_deadline:
+                return [], True
+            reading = BlogReading(
+                site=site, me=self.request.me, them=them, fetcher=self.tools.fetcher,
+                browser=self.tools.browser, embedder=self.tools.embedder,
+                limit=self.request.post_limit, deadline=self.request.deadline,
+                progress=self.progress,
+            )  # fmt: skip
+            try:
+                blog = self.tools.read_posts(reading)
+            except FetchError as exc:
+                self.errors.append(exc.message)
+                continue
+            self.errors.extend(blog.errors)
+            if blog.posts:
+                return list(blog.posts), blog.partial
+        return [], False
+
+    # -- topics, talking points, openers ----------------------------------------------------
+
+    def computed(
+        self, me: Profile, them: Profile, posts: list[Post], partial: bool
+    ) -> tuple[dict[str, Any], bool]:
+        """The part of the result that depends only on its inputs: remembered when a complete
+        analysis of the same inputs was computed before, else computed (and remembered)."""
+        embedder = self.tools.embedder()
+        memo = self.tools.results
+        digest = None
+        if memo is not None and not partial:
+            digest = input_digest(them.to_dict(), [p.to_dict() for p in posts], me.to_dict(),
+                                  embedder.model_id)  # fmt: skip
+            remembered = memo.get(digest)
+            if remembered is not None:
+                return remembered, partial
+        if posts and self.request.past_deadline:
+            partial = True
+        computed = self.compute(me, them, posts, embedder)
+        if memo is not None and digest is not None and not partial:
+            memo.put(digest, computed, person=person_key(self.request.url))
+        return computed, partial
+
+    def compute(
+        self, me: Profile, them: Profile, posts: list[Post], embedder: Embedder
+    ) -> dict[str, Any]:
+        from insights.common_ground import find_talking_points, no_common_ground_advice
+        from insights.openers import write_openers
+
+        per_post: dict[str, list[Keyphrase]] = {}
+        topics: list[Topic] = []
+        if posts and not self.request.past_deadline:
+            self.progress("finding_topics", 0, len(posts))
+            with self.timings.measure("embed"):
+                extractor = self.tools.topic_extractor(embedder)
+                per_post, topics = extractor.person_topics(posts)
+            self.progress("finding_topics", len(posts), len(posts))
+        self.progress("matching", 0, 1)
+        with self.timings.measure("match"):
+            points = find_talking_points(me, them, posts, topics, embedder)
+            self.progress("writing_openers", 0, 1)
+            openers = write_openers(me, them, points, topics, posts)
+            advice = no_common_ground_advice(them, posts, topics, points)
+        return {
+            "posts": [_post_dict(p, per_post.get(p.url, [])) for p in posts],
+            "topics": [t.to_dict() for t in topics],
+            "talking_points": [p.to_dict() for p in points],
+            "openers": [o.to_dict() for o in openers],
+            "advice": advice,
+        }
 
 
-def _fetch(fetcher, url: str):
-    try:
-        page = fetcher.get(url)
-    except (AddressRefused, SchemeRefused) as exc:
-        raise AnalysisFailed(exc.message, code="address_refused") from exc
-    except FetchError as exc:
-        raise AnalysisFailed(exc.message, code="fetch_failed", status=502) from exc
-    if page.status >= 400:
-        raise AnalysisFailed(
-            f"{url} answered with HTTP {page.status}; check the address in your browser",
-            code="fetch_failed",
-            status=502,
-        )
-    return page
-
-
-def _blog_candidates(them: Profile, url: str) -> list[str]:
+def blog_candidates(them: Profile, url: str) -> list[str]:
     """The person's own sites, then the profile page itself when it is their own site."""
-    candidates = [w for w in them.websites if not is_linkedin(urlsplit(w).hostname or "")]
-    host = urlsplit(url).hostname or ""
-    if not is_linkedin(host) and host not in ("github.com", "www.github.com"):
+    candidates = [w for w in them.websites if not is_linkedin_url(w)]
+    if not is_linkedin_url(url) and not _is_github(url):
         candidates.append(url)
     return list(dict.fromkeys(c for c in candidates if c.startswith(("http://", "https://"))))
 
 
-def _read_posts(
-    them, url, fetcher, browser, progress, limit, deadline, errors
-) -> tuple[list[Post], bool]:
-    from scraper.blog import read_blog
-
-    candidates = _blog_candidates(them, url)
-    for i, site in enumerate(candidates):
-        progress("finding_blog", i, len(candidates))
-        if _past(deadline):
-            return [], True
-        try:
-            blog = read_blog(site, fetcher, limit=limit, progress=progress, deadline=deadline,
-                             browser=browser)  # fmt: skip
-        except FetchError as exc:
-            errors.append(exc.message)
-            continue
-        errors.extend(blog.errors)
-        if blog.posts:
-            return list(blog.posts), bool(blog.partial)
-    if not candidates:
-        errors.append("the profile links to no website or blog, so no posts were read")
-    return [], False
+def _is_github(url: str) -> bool:
+    return in_domain(host_of(url), "github.com")
 
 
-def _post_dict(post: Post, keyphrases: list[Any]) -> dict[str, Any]:
+def _post_dict(post: Post, keyphrases: list[Keyphrase]) -> dict[str, Any]:
     return {
         "url": post.url,
         "title": post.title,

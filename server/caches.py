@@ -7,6 +7,7 @@ worker), so each holds its own connection behind a lock. The tables are in ``sch
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 import time
 from collections.abc import Sequence
@@ -25,10 +26,15 @@ _CHUNK = 500
 class _SharedConnection:
     """One connection used from several threads, serialised by a lock (sqlite3 needs that)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, shared: _SharedConnection | None = None) -> None:
         self.path = Path(path)
-        self._conn = connect(path, check_same_thread=False)
-        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection
+        self._lock: threading.Lock
+        if shared is not None:  # a view of another cache: the same connection and lock
+            self._conn, self._lock = shared._conn, shared._lock
+        else:
+            self._conn = connect(path, check_same_thread=False)
+            self._lock = threading.Lock()
 
     def close(self) -> None:
         with self._lock:
@@ -38,14 +44,16 @@ class _SharedConnection:
 class SqlitePageCache(_SharedConnection):
     """scraper.fetch.PageCache on SQLite. Entries older than ``ttl_s`` are dropped when read."""
 
-    def __init__(self, path: str | Path, ttl_s: float, person: str | None = None) -> None:
-        super().__init__(path)
+    def __init__(self, path: str | Path, ttl_s: float, person: str | None = None,
+                 shared: _SharedConnection | None = None) -> None:  # fmt: skip
+        super().__init__(path, shared)
         self.ttl_s = ttl_s
         self.person = person
 
     def for_person(self, key: str | None) -> SqlitePageCache:
-        """The same database, tagging the pages it stores with the person they were read for."""
-        return SqlitePageCache(self.path, self.ttl_s, key)
+        """The same cache (and connection), tagging the pages it stores with the person they
+        were read for. Close the cache it came from, not this view."""
+        return SqlitePageCache(self.path, self.ttl_s, key, shared=self)
 
     def get(self, url: str):
         with self._lock:

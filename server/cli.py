@@ -10,9 +10,7 @@ import argparse
 import ipaddress
 import json
 import logging
-import os
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +25,6 @@ def _data_dir(given: str | None) -> str:
     from server import default_data_dir
 
     return str(Path(given or default_data_dir()).expanduser())
-
-
-def _env_flag(name: str) -> bool:
-    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -62,10 +56,9 @@ def _is_loopback(host: str) -> bool:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from server import store
-    from server.analysis import run_analysis
+    from server import config, store
     from server.api.validate import url as check_url
-    from server.runtime import Runtime
+    from server.pipeline import Pipeline, Settings
 
     url = check_url({"url": args.url})
     html = _read_file(args.html, "page") if args.html else None
@@ -79,35 +72,24 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         conn = store.connect(db_path)
         me = store.get_me(conn)
         conn.close()
-    runtime = Runtime(_runtime_config(), db_path)
-    fetcher = runtime.make_fetcher(store.person_key(url))
+    # The settings the backend would run with (COMMONGROUND_* variables included), with this
+    # command's limit and budget: the same pipeline as the extension's analyses, browser too.
+    settings = config.settings({"POST_LIMIT": args.limit, "ANALYSIS_BUDGET_S": args.budget})
+    pipeline = Pipeline(Settings.from_config(settings), db_path, warm=False)
+    pipeline.embedder.start()  # the model loads while the profile and blog are read
 
     def progress(stage: str, done: int = 0, total: int = 0) -> None:
         log.debug("stage=%s %d/%d", stage, done, total)
 
     try:
-        result = run_analysis(url, html, me, fetcher=fetcher, embedder=runtime.embedder.get,
-                              progress=progress, post_limit=args.limit,
-                              deadline=time.monotonic() + args.budget)  # fmt: skip
+        result = pipeline.analyse(url, html, me, progress)
     finally:
-        fetcher.close()
-        fetcher.cache.close()
-        runtime.close()
+        pipeline.close()
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
         print(format_result(result))
     return 0
-
-
-def _runtime_config() -> dict[str, Any]:
-    return {
-        "PAGE_TTL_S": 7 * 24 * 3600.0,
-        "ALLOW_LOOPBACK_FETCH": _env_flag("COMMONGROUND_ALLOW_LOOPBACK_FETCH"),
-        "FETCH_DELAY_S": float(os.environ.get("COMMONGROUND_FETCH_DELAY_S", "0")),
-        "USE_BROWSER": False,
-        "EMBEDDER_FACTORY": None,
-    }
 
 
 def format_result(result: dict[str, Any]) -> str:
@@ -203,12 +185,14 @@ def cmd_profile(args: argparse.Namespace) -> int:
 def cmd_posts(args: argparse.Namespace) -> int:
     from scraper.blog import read_blog
     from scraper.fetch import Fetcher, MemoryPageCache
+    from server import config
     from server.api.validate import url as check_url
 
     url = check_url({"url": args.url})
-    cfg = _runtime_config()
-    with Fetcher(allow_hosts_loopback=cfg["ALLOW_LOOPBACK_FETCH"], cache=MemoryPageCache(),
-                 delay=cfg["FETCH_DELAY_S"]) as fetcher:  # fmt: skip
+    settings = config.settings()
+    with Fetcher(allow_hosts_loopback=bool(settings["ALLOW_LOOPBACK_FETCH"]),
+                 cache=MemoryPageCache(),
+                 delay=float(settings["FETCH_DELAY_S"])) as fetcher:  # fmt: skip
         blog = read_blog(url, fetcher, limit=args.limit)
     posts = [{k: p.to_dict()[k] for k in ("url", "title", "published", "author", "tags", "text")}
              for p in blog.posts]  # fmt: skip

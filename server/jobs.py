@@ -9,21 +9,18 @@ from __future__ import annotations
 
 import logging
 import queue
+import sqlite3
 import threading
 import time
 from dataclasses import dataclass
 from typing import Any
 
 from server import store
-from server.analysis import run_analysis
 from server.errors import AppError, QueueFull
 from server.memory import release_memory
-from server.runtime import Runtime
+from server.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
-
-# How long a worker waits for the model before giving up on an analysis.
-MODEL_WAIT_S = 120
 
 
 @dataclass(frozen=True)
@@ -37,11 +34,8 @@ class Job:
 class JobQueue:
     """``submit`` enqueues or raises QueueFull; ``workers`` threads drain the queue."""
 
-    def __init__(self, runtime: Runtime, *, workers: int, size: int, budget_s: float,
-                 post_limit: int) -> None:  # fmt: skip
-        self.runtime = runtime
-        self.budget_s = budget_s
-        self.post_limit = post_limit
+    def __init__(self, pipeline: Pipeline, *, workers: int, size: int) -> None:
+        self.pipeline = pipeline
         self._queue: queue.Queue[Job | None] = queue.Queue(maxsize=max(size, 1))
         self._threads = [
             threading.Thread(target=self._work, name=f"analysis-{i}", daemon=True)
@@ -56,7 +50,7 @@ class JobQueue:
         except queue.Full:
             raise QueueFull(
                 "Common Ground is busy with other analyses; try again in a few seconds",
-                retry_after=max(1, int(self.budget_s // 4)),
+                retry_after=max(1, int(self.pipeline.settings.budget_s // 4)),
             ) from None
 
     def close(self, timeout: float = 5.0) -> None:
@@ -70,7 +64,7 @@ class JobQueue:
             thread.join(timeout)
 
     def _work(self) -> None:
-        conn = store.connect(self.runtime.db_path)
+        conn = store.connect(self.pipeline.db_path)
         try:
             while True:
                 job = self._queue.get()
@@ -80,28 +74,15 @@ class JobQueue:
         finally:
             conn.close()
 
-    def _run(self, conn, job: Job) -> None:
+    def _run(self, conn: sqlite3.Connection, job: Job) -> None:
         started = time.monotonic()
-        deadline = started + self.budget_s
         store.update_analysis(conn, job.analysis_id, status="running", stage="reading_profile")
 
         def progress(stage: str, done: int = 0, total: int = 0) -> None:
             store.update_analysis(conn, job.analysis_id, stage=stage, done=done, total=total)
 
-        fetcher = self.runtime.make_fetcher(store.person_key(job.url))
-        holder = self.runtime.embedder
         try:
-            result = run_analysis(
-                job.url, job.html, job.me,
-                fetcher=fetcher,
-                embedder=lambda: holder.get(MODEL_WAIT_S),
-                extractor=self.runtime.extractor,
-                memo=self.runtime.results,
-                progress=progress,
-                post_limit=self.post_limit,
-                deadline=deadline,
-                browser=self.runtime.browser if self.runtime.config["USE_BROWSER"] else None,
-            )  # fmt: skip
+            result = self.pipeline.analyse(job.url, job.html, job.me, progress)
         except AppError as exc:
             log.info("analysis=%s failed code=%s", job.analysis_id, exc.code)
             store.update_analysis(conn, job.analysis_id, status="failed", error=exc.to_dict())
@@ -113,9 +94,6 @@ class JobQueue:
                 "message": "the analysis failed inside Common Ground; the server log has details",
             })  # fmt: skip
             return
-        finally:
-            fetcher.close()
-            fetcher.cache.close()
         name = (result.get("profile") or {}).get("name")
         store.upsert_person(conn, store.person_key(job.url), job.url, name)
         store.update_analysis(conn, job.analysis_id, status="done", stage="done", result=result)

@@ -1,4 +1,5 @@
-"""Fixtures every test package shares: a real HTTP server on loopback and the real Chromium."""
+"""Fixtures every test package shares: a real HTTP server on loopback, the real Chromium and
+the real embedding model."""
 
 from __future__ import annotations
 
@@ -115,6 +116,15 @@ def local_site_factory() -> Iterator[Callable[[], LocalSite]]:
 def local_site(local_site_factory) -> LocalSite:
     """A fresh, empty loopback site for one test."""
     return local_site_factory()
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The real embedding model (int8 MiniLM), loaded once for the whole session: every test
+    that needs it (marked ``model``) and the extension tests' backend share this one."""
+    from insights.embed import load_embedder
+
+    return load_embedder()
 
 
 @pytest.fixture(scope="session")

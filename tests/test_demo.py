@@ -8,7 +8,6 @@ import sys
 
 import pytest
 
-from insights.embed import load_embedder
 from insights.topics import TopicExtractor
 from scraper.blog import read_blog
 from scraper.fetch import Fetcher
@@ -40,8 +39,8 @@ def _words(text: str) -> set[str]:
 
 
 @pytest.mark.model
-def test_demo_keyphrases_are_phrases_of_its_posts(demo_posts):
-    extractor = TopicExtractor(load_embedder())
+def test_demo_keyphrases_are_phrases_of_its_posts(demo_posts, embedder):
+    extractor = TopicExtractor(embedder)
     per_post, topics = extractor.person_topics(demo_posts)
     for post in demo_posts:
         phrases = [k.phrase for k in per_post[post.url]]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask import current_app
 
 from server.jobs import JobQueue
-from server.runtime import Runtime
+from server.pipeline import Pipeline
 
 
-def runtime() -> Runtime:
-    return current_app.extensions["commonground"]["runtime"]
+def pipeline() -> Pipeline:
+    return current_app.extensions["commonground"]["pipeline"]
 
 
 def jobs() -> JobQueue:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from server.api import runtime
+from server.api import pipeline
 from server.api.openapi import SPEC
 
 bp = Blueprint("health", __name__, url_prefix="/api")
@@ -13,7 +13,7 @@ bp = Blueprint("health", __name__, url_prefix="/api")
 @bp.get("/health")
 def health():
     """Liveness, and whether the embedding model is loaded yet."""
-    return {"status": "ok", "model": runtime().embedder.status}
+    return {"status": "ok", "model": pipeline().embedder.status}
 
 
 @bp.get("/openapi.json")

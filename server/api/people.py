@@ -7,7 +7,7 @@ import re
 from flask import Blueprint
 
 from server import store
-from server.api import runtime
+from server.api import pipeline
 from server.errors import InvalidInput
 
 bp = Blueprint("people", __name__, url_prefix="/api/people")
@@ -21,5 +21,5 @@ def forget(key: str):
         raise InvalidInput("a person key is 16 hex digits, as the analysis returned it",
                            code="bad_key")  # fmt: skip
     deleted = store.forget_person(store.get_db(), key)
-    deleted["remembered_results"] = runtime().forget_memories(key)
+    deleted["remembered_results"] = pipeline().forget(key)
     return {"person_key": key, "deleted": deleted}

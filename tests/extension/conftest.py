@@ -7,12 +7,13 @@ parts); each test sets the extension's settings it needs, so the order of tests 
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,11 +39,29 @@ class RunningBackend:
     url: str
     token: str
     data_dir: Path
+    # The body of every POST /api/analyses, as the extension sent it (its captured DOM).
+    sent_analyses: list[dict[str, Any]] = field(default_factory=list)
 
     def api(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         """Call the backend directly (setup and checks), as the extension would."""
         headers = {"Authorization": f"Bearer {self.token}"}
         return httpx.request(method, self.url + path, headers=headers, timeout=30, **kwargs)
+
+
+def _recording_analyses(wsgi_app, sent: list[dict[str, Any]]):
+    """Wrap ``wsgi_app`` to keep a copy of each analysis request's JSON body."""
+
+    def app(environ, start_response):
+        if environ.get("REQUEST_METHOD") == "POST" and environ.get("PATH_INFO") == "/api/analyses":
+            body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+            try:
+                sent.append(json.loads(body))
+            except ValueError:
+                pass  # not JSON: the backend answers it with its own error
+            environ["wsgi.input"] = io.BytesIO(body)
+        return wsgi_app(environ, start_response)
+
+    return app
 
 
 def _serve(app) -> tuple[Any, str]:
@@ -54,7 +73,7 @@ def _serve(app) -> tuple[Any, str]:
 
 
 @pytest.fixture(scope="session")
-def backend(tmp_path_factory) -> Iterator[RunningBackend]:
+def backend(tmp_path_factory, embedder) -> Iterator[RunningBackend]:
     """The real backend (Flask app, SQLite, workers, the real model) under waitress on loopback."""
     from server import create_app, shutdown
 
@@ -66,11 +85,14 @@ def backend(tmp_path_factory) -> Iterator[RunningBackend]:
             "FETCH_DELAY_S": 0.0,  # politeness pauses only slow the tests down here
             "USE_BROWSER": False,  # the pages under test need no JavaScript
             "ANALYSIS_BUDGET_S": 120.0,
+            "EMBEDDER_FACTORY": lambda: embedder,  # the session's one model
         }
     )
-    server, url = _serve(app)
-    token = (data_dir / "token").read_text().strip()
-    yield RunningBackend(url=url, token=token, data_dir=data_dir)
+    running = RunningBackend(url="", token=(data_dir / "token").read_text().strip(),
+                             data_dir=data_dir)  # fmt: skip
+    app.wsgi_app = _recording_analyses(app.wsgi_app, running.sent_analyses)
+    server, running.url = _serve(app)
+    yield running
     server.close()
     shutdown(app)
 

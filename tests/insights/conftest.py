@@ -1,4 +1,4 @@
-"""Fixtures of the insights tests: one real embedder per session, and the fixture pairs.
+"""Fixtures of the insights tests: the fixture pairs, analysed once with the real model.
 
 The pairs (tests/fixtures/pairs/*.json) are a user, a person, the person's posts, keyphrases
 written for the test and the talking points a careful reader expects, as (kind, key) pairs.
@@ -49,14 +49,6 @@ def load_pair(path: Path) -> Pair:
 
 
 PAIRS = [load_pair(p) for p in sorted(PAIRS_DIR.glob("*.json"))]
-
-
-@pytest.fixture(scope="session")
-def embedder():
-    """The real embedding model, loaded once for every insights test that needs it."""
-    from insights.embed import load_embedder
-
-    return load_embedder()
 
 
 @dataclass(frozen=True)

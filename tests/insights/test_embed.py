@@ -20,11 +20,6 @@ from insights.embed import (
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def embedder() -> OnnxEmbedder:
-    return load_embedder()
-
-
 def test_similar_sentences_are_closer_than_unrelated(embedder: OnnxEmbedder) -> None:
     v = embedder.embed(
         ["A man is eating food.", "A man is eating a piece of bread.", "The new movie is awesome."]

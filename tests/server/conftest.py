@@ -1,5 +1,5 @@
 """Fixtures for the backend tests: an app on a temporary data directory (a real SQLite file),
-its token, the fixture site on loopback, and the real embedding model shared by the session."""
+its token and the fixture site on loopback."""
 
 from __future__ import annotations
 
@@ -81,14 +81,6 @@ def serve_site(site, directory: Path = SITE_DIR) -> None:
 def fixture_site(local_site):
     serve_site(local_site)
     return local_site
-
-
-@pytest.fixture(scope="session")
-def real_embedder():
-    """The real int8 MiniLM, loaded once for every test that marks itself `model`."""
-    from insights.embed import load_embedder
-
-    return load_embedder()
 
 
 def wait_for(client: FlaskClient, headers: dict[str, str], analysis_id: str,

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from server import store
-from server.analysis import run_analysis
+from server.analysis import AnalysisRequest, Tools, run_analysis
 from tests.server.conftest import HERE, serve_site, wait_for
 
 pytestmark = pytest.mark.model
@@ -18,8 +18,8 @@ RESULT_KEYS = {"profile", "posts", "topics", "talking_points", "openers", "advic
 
 
 @pytest.fixture
-def analysing_app(make_app, real_embedder, me_profile):
-    app = make_app(WORKERS=1, ALLOW_LOOPBACK_FETCH=True, EMBEDDER_FACTORY=lambda: real_embedder)
+def analysing_app(make_app, embedder, me_profile):
+    app = make_app(WORKERS=1, ALLOW_LOOPBACK_FETCH=True, EMBEDDER_FACTORY=lambda: embedder)
     auth = {"Authorization": f"Bearer {app.config['_TOKEN']}"}
     assert app.test_client().put("/api/me", json=me_profile, headers=auth).status_code == 200
     return app, app.test_client(), auth
@@ -61,19 +61,15 @@ def test_a_profile_url_gives_talking_points_with_evidence_and_openers(analysing_
     assert final["person_key"] == started["person_key"] == store.person_key(fixture_site.url("/"))
 
 
-def test_progress_goes_through_every_stage_in_order(fixture_site, real_embedder, me_profile):
+def test_progress_goes_through_every_stage_in_order(fixture_site, embedder, me_profile):
     from scraper.fetch import Fetcher
+    from scraper.models import Profile
 
     seen: list[str] = []
+    request = AnalysisRequest(fixture_site.url("/"), None, Profile.from_dict(me_profile))
     with Fetcher(allow_hosts_loopback=True, delay=0) as fetcher:
-        run_analysis(
-            fixture_site.url("/"),
-            None,
-            me_profile,
-            fetcher=fetcher,
-            embedder=real_embedder,
-            progress=lambda stage, done=0, total=0: seen.append(stage),
-        )
+        tools = Tools(fetcher=fetcher, embedder=lambda: embedder)
+        run_analysis(request, tools, lambda stage, done, total: seen.append(stage))
     stages = list(dict.fromkeys(seen))
     expected = ["reading_profile", "finding_blog", "reading_posts", "finding_topics", "matching",
                 "writing_openers", "done"]  # fmt: skip
@@ -110,7 +106,7 @@ def test_failures_say_what_happened(analysing_app, local_site):
     assert final["error"]["message"]
 
 
-def test_an_analysis_over_its_budget_is_partial_and_says_so(make_app, real_embedder, me_profile,
+def test_an_analysis_over_its_budget_is_partial_and_says_so(make_app, embedder, me_profile,
                                                            local_site):  # fmt: skip
     serve_site(local_site)
     slow_path = "/blog/community-bakery-coop/"
@@ -122,7 +118,7 @@ def test_an_analysis_over_its_budget_is_partial_and_says_so(make_app, real_embed
 
     local_site.routes[slow_path] = slow
     app = make_app(WORKERS=1, ALLOW_LOOPBACK_FETCH=True, ANALYSIS_BUDGET_S=1.5,
-                   EMBEDDER_FACTORY=lambda: real_embedder)  # fmt: skip
+                   EMBEDDER_FACTORY=lambda: embedder)  # fmt: skip
     auth = {"Authorization": f"Bearer {app.config['_TOKEN']}"}
     client = app.test_client()
     client.put("/api/me", json=me_profile, headers=auth)

@@ -91,8 +91,7 @@ def test_phrase_cache_keeps_vectors_exactly(db_path):
 
 def test_forgetting_a_person_removes_pages_analyses_contact_and_record(db_path, conn):
     base = SqlitePageCache(db_path, ttl_s=3600)
-    mine, other = base.for_person("p1"), base.for_person("p2")
-    base.close()
+    mine, other = base.for_person("p1"), base.for_person("p2")  # views sharing base's connection
     mine.put(Page(url="https://p1.example/", final_url="https://p1.example/", status=200), None,
              None)  # fmt: skip
     other.put(Page(url="https://p2.example/", final_url="https://p2.example/", status=200), None,
@@ -104,5 +103,4 @@ def test_forgetting_a_person_removes_pages_analyses_contact_and_record(db_path, 
     assert counts == {"analyses": 1, "contacts": 1, "pages": 1, "people": 1}
     assert mine.get("https://p1.example/") is None
     assert other.get("https://p2.example/") is not None
-    mine.close()
-    other.close()
+    base.close()
