@@ -136,12 +136,15 @@ def _stopword_ngrams(words: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _count_known(words: list[str], known: dict[tuple[str, ...], Candidate]) -> None:
-    """Add the occurrences in ``words`` of phrases already found (longest match first)."""
+def _count_known(
+    words: list[str], known: dict[tuple[str, ...], Candidate], longest: dict[str, int]
+) -> None:
+    """Add the occurrences in ``words`` of phrases already found (longest match first);
+    ``longest`` is ``_longest_by_first_word(known)``."""
     lower = [w.lower() for w in words]
     i = 0
     while i < len(lower):
-        for n in range(min(MAX_WORDS, len(lower) - i), 0, -1):
+        for n in range(min(longest.get(lower[i], 0), len(lower) - i), 0, -1):
             candidate = known.get(tuple(lower[i : i + n]))
             if candidate is not None:
                 candidate.count += 1
@@ -149,6 +152,15 @@ def _count_known(words: list[str], known: dict[tuple[str, ...], Candidate]) -> N
                 break
         else:
             i += 1
+
+
+def _longest_by_first_word(known: dict[tuple[str, ...], Candidate]) -> dict[str, int]:
+    """For each word that starts a known phrase, the length of the longest such phrase: most
+    words start none, and are passed over with one lookup."""
+    longest: dict[str, int] = {}
+    for words in known:
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest
 
 
 def _tagger():
@@ -173,19 +185,31 @@ def extract_candidates(
     tagger = _tagger() if use_tagger else None
     found: dict[str, Candidate] = {}
     by_words: dict[tuple[str, ...], Candidate] = {}
+    sentences = [(sentence, tokenize(sentence)) for sentence in split_sentences(text)]
+    # The sentences that start within the first ``tag_words`` words are tagged, in one batch.
+    tagged = len(sentences)
+    if tag_words is not None:
+        position = 0
+        for n, (_, words) in enumerate(sentences):
+            if position >= tag_words:
+                tagged = n
+                break
+            position += len(words)
+    if tagger is not None:
+        all_tags = tagger.tag_sentences([words for _, words in sentences[:tagged]])
+    else:
+        all_tags = [["NN"] * len(words) for _, words in sentences[:tagged]]
     position = 0
-    for sentence in split_sentences(text):
-        words = tokenize(sentence)
-        if tag_words is not None and position >= tag_words:
-            _count_known(words, by_words)
+    longest: dict[str, int] = {}
+    for n, (sentence, words) in enumerate(sentences):
+        if n >= tagged:
+            # After the tagged start, the phrases found there are only counted where they recur.
+            longest = longest or _longest_by_first_word(by_words)
+            _count_known(words, by_words, longest)
             position += len(words)
             continue
-        if tagger is not None:
-            tags = tagger.tag(words)
-            spans = _noun_phrases(words, tags)
-        else:
-            tags = ["NN"] * len(words)
-            spans = _stopword_ngrams(words)
+        tags = all_tags[n]
+        spans = _noun_phrases(words, tags) if tagger is not None else _stopword_ngrams(words)
         for start, end in spans:
             pairs = zip(words[start:end], tags[start:end], strict=True)
             spelling = " ".join(_display(w, t) for w, t in pairs)
