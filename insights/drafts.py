@@ -10,7 +10,7 @@ import re
 
 from scraper.models import Post, Profile
 
-from .facts import Fact, facts_about, facts_from_points, mentions
+from .facts import Fact, current_position, facts_about, facts_from_points, mentions
 from .models import CHANNEL_LIMITS, Finding, TalkingPoint, Topic
 from .swap import swap_test
 
@@ -38,6 +38,31 @@ GENERIC_FLATTERY = (
     r"thought leader",
     r"(?:love|loved) your (?:profile|content)",
 )
+# Frames that fit any post or any person, seen in openers people rewrote before sending: each
+# says nothing this person would recognise as theirs.
+GENERIC_PHRASES = (
+    r"which decision was the hardest(?: to make)?",
+    r"what would you do differently if you (?:started|were starting) (?:again|over)",
+    r"what skill do people joining [^?.]{2,60} most often lack",
+    r"i have read about what you do(?: at [^.?!]{2,60})?",
+    r"your (?:writing|work|posts?) on [^.?!]{2,60} caught my (?:eye|attention)",
+    r"i have been following your work",
+    r"what would you tell someone at my stage",
+)
+# Feelings and reasons a first note claims without the writer having said them.
+INVENTED = (
+    r"(?:it|that|this) stayed with me",
+    r"(?:is|was) the reason (?:i am|i'm|i was) (?:writing|reaching out)",
+)
+# A first note does not ask permission to write again: follow-ups belong to the tracker.
+FOLLOW_UP_REQUEST = (
+    r"(?:may|can|could) i follow up[^.?!]*\??",
+    r"would (?:it be (?:ok|okay|all right) if i|you mind if i) follow(?:ed)? up[^.?!]*\??",
+    r"would a follow-up[^.?!]*\??",
+)
+_GENERIC = [re.compile(p, re.IGNORECASE) for p in GENERIC_PHRASES]
+_INVENTED = [re.compile(p, re.IGNORECASE) for p in INVENTED]
+_FOLLOW_UP = [re.compile(p, re.IGNORECASE) for p in FOLLOW_UP_REQUEST]
 _VAGUE = [re.compile(p, re.IGNORECASE) for p in VAGUE_ASKS]
 _FLATTERY = [re.compile(p, re.IGNORECASE) for p in GENERIC_FLATTERY]
 # Points this strong are worth suggesting when the draft does not use them.
@@ -102,6 +127,18 @@ def check_draft(
                     end=m.end(),
                 )
             )
+    for patterns, code, message, suggestion in (
+        (_GENERIC, "generic_phrase", "“{0}” would fit any post or any person.",
+         "Name one specific point from their post, and ask about it for your own goal."),
+        (_INVENTED, "invented_feeling", "“{0}” claims a feeling or a reason you did not state.",
+         "Say what you did (I read your post) and what you do; leave out why it moved you."),
+        (_FOLLOW_UP, "follow_up_request", "“{0}” asks to follow up in a first note.",
+         "Leave it out: if they answer, follow up later with what you did with their advice."),
+    ):  # fmt: skip
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                found = message.format(m.group(0))
+                findings.append(Finding(code, found, suggestion, m.start(), m.end()))
     findings.sort(key=lambda f: (f.start or 0, f.code))
 
     if "?" not in text:
@@ -140,6 +177,9 @@ def _person_findings(
 ) -> list[Finding]:
     findings: list[Finding] = []
     facts: list[Fact] = [*facts_from_points(points, them), *facts_about(them, posts, topics)]
+    current = current_position(them)
+    if current and current.title:
+        facts.append(Fact(current.title, "role"))  # "I see you are Head of Platform at Plaid"
     named = [f for f in facts if mentions(text, f.text)]
     if not named:
         findings.append(

@@ -1,159 +1,133 @@
-"""The sentences openers are made of: one way to name each kind of fact, one question per kind
-of link, the follow-up and the subject lines, each in a few wordings.
+"""The frames openers are worded with, per tone: warm, brief, formal.
 
-Which wording an analysis uses comes from a stable hash of the person (``variant``), so the same
-input always gives the same text and two people rarely get the same frame.
+A frame adds only words that claim nothing (a greeting, "I read your post", "where would you
+start with"); everything it carries in its slots comes from a profile or a post as written (see
+``plan``). No frame says how the user felt or why they write: "it stayed with me" or "is the
+reason I am writing" would be claims the user never made. Which of a slot's frames a person gets
+comes from a stable hash (``variant``): the same input gives the same text.
 """
 
 from __future__ import annotations
 
 import hashlib
 
-# {f} is the fact as it must appear in the text; {mine} the user's side; {when} optional years.
-MENTION = {
-    "post": (
-        "I read your post “{f}”, and it stayed with me.",
-        "Your post “{f}” is the reason I am writing.",
-        "I just finished reading “{f}” on your blog.",
-    ),
-    "post_respond": (
-        "Your post “{f}” asks something I worked through myself.",
-        "I read “{f}”, and I have been through exactly that.",
-        "Your question in “{f}” is one I had to answer at work.",
-    ),
-    "school": (
-        "We both studied at {f}{when}.",
-        "Like you, I studied at {f}{when}.",
-        "I see we are both {f} alumni.",
-    ),
-    "employer": (
-        "We have both worked at {f}{when}.",
-        "Like you, I worked at {f}{when}.",
-        "I noticed we both worked at {f}.",
-    ),
-    "volunteering": (
-        "I volunteer with {f} too.",
-        "We both give our time to {f}.",
-        "Like you, I volunteer with {f}.",
-    ),
-    "place": ("I am also based in {f}.", "I am in {f} as well.", "I live in {f} too."),
-    "skill": ("We both work with {f}.", "I work with {f} too.", "{f} is part of my work as well."),
-    "topic": (
-        "You write about {f}, which is what I want to get better at.",
-        "Your writing on {f} is close to what I am learning.",
-        "I have been reading what you write about {f}.",
-    ),
-    "current_work": (
-        "What you are building at {f} is the kind of work I want to move into.",
-        "I have been following your work at {f}.",
-        "Your current work at {f} caught my attention.",
-    ),
-    "language": ("We both speak {f}.", "I speak {f} too.", "I saw that you speak {f}, as I do."),
-    "role": (
-        "I have been following your work at {f}.",
-        "Your work at {f} caught my attention.",
-        "I have read about what you do at {f}.",
-    ),
-    "post_read": (
-        "I read your post “{f}”.",
-        "I just read “{f}”.",
-        "Your post “{f}” made me think.",
-    ),
-    "topic_read": (
-        "I noticed you write about {f}.",
-        "I have been reading your posts on {f}.",
-        "Your writing on {f} caught my eye.",
-    ),
+TONES = ("warm", "brief", "formal")
+DEFAULT_TONE = "warm"
+
+GREETING = {"warm": "Hi {first},", "brief": "Hi {first},", "formal": "Dear {full},"}
+
+# Shared facts. {name}: the organisation, city or language; {a}-{b} the years both were there;
+# {theirs}/{mine}: each side's years; {as_title}: ", you as Staff Engineer" or "".
+ANCHOR = {
+    "school_overlap": "We were both at {name} in {years}.",
+    "school_since": "We have both been at {name} since {years}.",
+    "school_years": "We both studied at {name} ({theirs} for you, {mine} for me).",
+    "school": "We both studied at {name}.",
+    "employer_overlap": "We were both at {name} in {years}{as_title}.",
+    "employer_since": "We have both been at {name} since {years}{as_title}.",
+    "employer_years": "We have both worked at {name} ({theirs} for you, {mine} for me).",
+    "employer": "We have both worked at {name}.",
+    "volunteering": "We both volunteer with {name}.",
+    "place": "We are both in {name}.",
+    "language": "We both speak {name}.",
 }
 
-# One direct question per kind of fact the message leads with. {f}: the fact; {mine}: the user's
-# side; {role}: the person's current title.
+# The post and its point. {title}: the title as written; {point}: one sentence, verbatim.
+POST_WITH_POINT = {
+    "warm": "I read your post “{title}”, where you wrote: “{point}”",
+    "brief": "In “{title}” you wrote: “{point}”",
+    "formal": "I read your post “{title}”, in which you wrote: “{point}”",
+}
+POST_NOTE = {
+    "warm": "I read “{title}”.",
+    "brief": "I read “{title}”.",
+    "formal": "I read “{title}”.",
+}
+PROFILE_POINT = "On your profile you write: “{point}”"
+
+WHO = {
+    "warm": "I'm {name}, {role}.",
+    "brief": "I'm {name}, {role}.",
+    "formal": "I am {name}, {role}.",
+}
+WHO_NAME_ONLY = {"warm": "I'm {name}.", "brief": "I'm {name}.", "formal": "I am {name}."}
+
+# The one ask. {someone}: the user named by their goal ("someone moving into data science");
+# {subject}: the specific thing of the post the question is about; {ask}: the user's own words.
 QUESTION = {
-    "post": (
-        "Looking back at “{f}”, what would you do differently if you started again today?",
-        "What is the one thing from “{f}” you would tell someone moving into {mine}?",
-        "In “{f}”, which decision was the hardest to make, and how did you make it?",
+    "warm": (
+        "As {someone}, where would you start with {subject}?",
+        "As {someone}, what would you read first on {subject}?",
     ),
-    "post_respond": (
-        "Which part of “{f}” is still open for you? I would be glad to share what worked for us.",
-        "For “{f}”, what would help you most: what we tried first, or what we would skip?",
-        "Where are you stuck on “{f}” right now? I can tell you what worked for us.",
+    "brief": (
+        "As {someone}, where would you start with {subject}?",
+        "Where should {someone} start with {subject}?",
     ),
-    "school": (
-        "What from your years at {f} helped you most on the way to {role}?",
-        "What do you wish you had known at {f} about becoming {role}?",
-        "Which course or person at {f} shaped your path to {role}?",
-    ),
-    "employer": (
-        "What did your time at {f} teach you that you still use as {role}?",
-        "Looking back at {f}, what made the move to {role} possible?",
-        "What would you tell someone leaving {f} who wants to become {role}?",
-    ),
-    "volunteering": (
-        "What has volunteering with {f} taught you that you use at work?",
-        "How do you make time for {f} next to your work as {role}?",
-        "What would you tell a volunteer at {f} who wants to grow into {role}?",
-    ),
-    "topic": (
-        "What is one thing about {f} you wish you had known when you started?",
-        "Which resource on {f} would you give someone at my stage?",
-        "If you were starting out in {f} today, what would you learn first?",
-    ),
-    "current_work": (
-        "What is the hardest problem at {f} right now that someone like me could learn from?",
-        "What skill do people joining {f} most often lack?",
-        "What would you look for in someone who wants to work on what {f} does?",
-    ),
-    "role": (
-        "What would you tell someone at my stage who wants to do what you do at {f}?",
-        "What skill mattered most in your work at {f}?",
-        "What was the most useful step you took before joining {f}?",
-    ),
-    "post_read": (
-        "In “{f}”, which decision was the hardest to make, and why?",
-        "What would you add to “{f}” if you wrote it today?",
-        "What happened after you wrote “{f}”?",
-    ),
-    "topic_read": (
-        "What is one thing about {f} you wish you had known when you started?",
-        "Which resource on {f} would you give a beginner?",
-        "What is the most common mistake people make with {f}?",
+    "formal": (
+        "As {someone}, where would you recommend I start with {subject}?",
+        "As {someone}, what would you recommend reading first on {subject}?",
     ),
 }
-# Links that make a poor question on their own (a shared city, skill or language): the question
-# comes from the next fact, or from the person's role.
-WEAK_KINDS = frozenset({"place", "skill", "language"})
+# Without a post the question is about their current work.
+ROLE_QUESTION = {
+    "warm": "As {someone}, what would you look for in someone joining {company}?",
+    "brief": "What would you look for in someone joining {company}?",
+    "formal": "As {someone}, what would you look for in someone joining {company}?",
+}
+ROLE_NOTE = "I see you are {title} at {company}."
+# Without a goal the question is still about the post, asked for the user's own position.
+NO_GOAL_SOMEONE = "someone in my position"
+CALL = {
+    "warm": "Would you be open to {ask} in the next few weeks, about where {someone} should "
+    "start with {subject}?",
+    "brief": "Would {ask} about {subject} work for you in the next few weeks?",
+    "formal": "Would you be willing to have {ask} in the coming weeks, about where {someone} "
+    "should start with {subject}?",
+}
+FEEDBACK = {
+    "warm": "As {someone}, would you be open to giving me {ask}, with {subject} in mind?",
+    "brief": "Would you be open to giving me {ask}, with {subject} in mind?",
+    "formal": "As {someone}, would you be willing to give me {ask}, with {subject} in mind?",
+}
+OTHER_ASK = {
+    "warm": "As {someone}, would you be open to {ask}?",
+    "brief": "Would you be open to {ask}?",
+    "formal": "As {someone}, would you be willing to consider {ask}?",
+}
 
-FOLLOW_UP = (
-    "Would you be open to me following up in a few months to tell you what I did with your advice?",
-    "If it is useful, may I follow up in a few months with what I tried?",
-    "No rush at all; would it be all right if I followed up in a few months?",
-)
-FOLLOW_UP_SHORT = (
-    "May I follow up in a few months?",
-    "Could I follow up later this year?",
-    "Would a follow-up in a few months be OK?",
-)
+# The easy out: the person may say no, or nothing.
+EASY_OUT = {
+    "warm": (
+        "If you're too busy to reply, no worries at all.",
+        "No worries at all if you don't have time.",
+        "If now isn't a good time, no worries.",
+    ),
+    "brief": ("No worries if not.",),
+    "formal": ("I understand if you do not have time to reply.",),
+}
+EASY_OUT_NOTE = {
+    "warm": "No worries if you're busy.",
+    "brief": "No worries if not.",
+    "formal": "I understand if you are busy.",
+}
+SIGN_OFF = {"warm": ("Best,", "Thanks,", "All the best,"), "brief": ("Thanks,",),
+            "formal": ("Kind regards,",)}  # fmt: skip
 
 SUBJECT = {
-    "post": ("A question about “{f}”", "“{f}”: one question from a reader", "Your post “{f}”"),
-    "school": (
-        "From a fellow {f} alum: one question",
-        "A question from another {f} graduate",
-        "{f} alum with one question",
-    ),
-    "employer": (
-        "From a fellow {f} alum: one question",
-        "Ex-{f}, with one question",
-        "A question from someone who also worked at {f}",
-    ),
+    "warm": ("A question about {subject}", "Your post “{title}”: one question"),
+    "brief": ("One question about {subject}",),
+    "formal": ("A question about your post “{title}”",),
 }
-SUBJECT_DEFAULT = ("A question about {f}", "One question about {f}", "{f}: a question")
-
-SIGN_OFF = ("Best,", "Thank you,", "All the best,")
+SUBJECT_NO_POST = "A question about your work at {company}"
 
 
 def variant(seed: str, slot: str, n: int) -> int:
     """A stable choice among ``n`` wordings for one slot of one person's message."""
     digest = hashlib.sha256(f"{seed}\x00{slot}".encode()).digest()
     return int.from_bytes(digest[:4], "big") % n
+
+
+def pick(options: tuple[str, ...] | str, seed: str, slot: str) -> str:
+    if isinstance(options, str):
+        return options
+    return options[variant(seed, slot, len(options))]

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from insights.phrasing import DEFAULT_TONE
 from insights.protocols import Embedder
 from scraper.blog import BlogResult, read_blog
 from scraper.errors import AddressRefused, FetchError, SchemeRefused
@@ -288,7 +289,7 @@ class _Analysis:
         self, me: Profile, them: Profile, posts: list[Post], embedder: Embedder
     ) -> dict[str, Any]:
         from insights.common_ground import find_talking_points, no_common_ground_advice
-        from insights.openers import write_openers
+        from insights.openers import opener_versions
 
         per_post: dict[str, list[Keyphrase]] = {}
         topics: list[Topic] = []
@@ -302,13 +303,16 @@ class _Analysis:
         with self.timings.measure("match"):
             points = find_talking_points(me, them, posts, topics, embedder)
             self.progress("writing_openers", 0, 1)
-            openers = write_openers(me, them, points, topics, posts)
+            # Every tone of every version: a few dozen short texts, so the popup switches at once.
+            versions = opener_versions(me, them, points, topics, posts)
+            openers = versions[0]["tones"][DEFAULT_TONE] if versions else []
             advice = no_common_ground_advice(them, posts, topics, points)
         return {
             "posts": [_post_dict(p, per_post.get(p.url, [])) for p in posts],
             "topics": [t.to_dict() for t in topics],
             "talking_points": [p.to_dict() for p in points],
-            "openers": [o.to_dict() for o in openers],
+            "openers": openers,
+            "opener_versions": versions,
             "advice": advice,
         }
 

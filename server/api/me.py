@@ -17,6 +17,12 @@ bp = Blueprint("me", __name__, url_prefix="/api/me")
 # The fields holding lists of objects; each item must be an object (a position or a school).
 _OBJECT_LISTS = ("experience", "education", "volunteering")
 MAX_HTML = 6_000_000
+# A goal or an ask is a phrase that goes into a 300-character note.
+MAX_GOAL = 160
+_EXAMPLES = {
+    "goal": '"move from analytics into data science"',
+    "ask": '"a 20-minute call" or "feedback on my portfolio"',
+}
 
 
 @bp.get("")
@@ -63,6 +69,14 @@ def profile_from_json(raw: Any) -> dict[str, Any]:
             not isinstance(items, list) or not all(isinstance(i, dict) for i in items)
         ):
             raise InvalidInput(f"'{name}' must be a list of objects")
+    # The goal and the ask are one line each, written by the user for their openers.
+    for name in ("goal", "ask"):
+        value = raw.get(name)
+        if value is not None and not isinstance(value, str):
+            raise InvalidInput(f"'{name}' must be text, e.g. {_EXAMPLES[name]}", code="bad_field")
+        if isinstance(value, str) and len(value) > MAX_GOAL:
+            raise InvalidInput(f"'{name}' is too long: at most {MAX_GOAL} characters, e.g. "
+                               f"{_EXAMPLES[name]}", code="too_long")  # fmt: skip
     for name in ("skills", "interests", "websites", "languages", "certifications"):
         items = raw.get(name)
         if items is not None and not isinstance(items, list):

@@ -138,6 +138,8 @@ SPEC: dict[str, Any] = {
                 skills="array",
                 interests="array",
                 websites="array",
+                goal="string",
+                ask="string",
             ),
         },
     },

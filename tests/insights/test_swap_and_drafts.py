@@ -161,3 +161,32 @@ def test_a_long_title_cited_by_its_first_words_is_named() -> None:
     title = "My first 90 days as a new engineering manager"
     assert mentions("In “My first 90 days”, what surprised you?", title)
     assert not mentions("In your first days, what surprised you?", title)  # three words: no
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        (
+            "In “Raft”, which decision was the hardest to make, and how did you make it?",
+            "generic_phrase",
+        ),
+        (
+            "Looking back, what would you do differently if you started again today?",
+            "generic_phrase",
+        ),
+        (
+            "What skill do people joining Tata Consultancy Services most often lack?",
+            "generic_phrase",
+        ),
+        ("I have read about what you do at Meta.", "generic_phrase"),
+        ("Your writing on Poem caught my eye.", "generic_phrase"),
+        ("I read your post, and it stayed with me.", "invented_feeling"),
+        ("Your post is the reason I am writing.", "invented_feeling"),
+        ("May I follow up in a few months?", "follow_up_request"),
+    ],
+)
+def test_the_generic_phrases_people_rewrite_are_flagged_where_they_are(phrase, code) -> None:
+    text = f"Hi Anna, {phrase} Thanks!"
+    found = [f for f in check_draft(text) if f.code == code]
+    assert found, check_draft(text)
+    assert text[found[0].start : found[0].end] in phrase

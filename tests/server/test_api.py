@@ -131,6 +131,23 @@ def test_me_round_trip_and_validation(client, auth, me_profile):
         assert answer.json["error"]["code"] == code
 
 
+def test_me_keeps_the_goal_and_the_ask_and_says_what_a_good_one_looks_like(
+    client, auth, me_profile
+):
+    body = {
+        **me_profile,
+        "goal": "move from analytics into data science",
+        "ask": "a 20-minute call",
+    }
+    saved = client.put("/api/me", json=body, headers=auth).json["profile"]
+    assert (saved["goal"], saved["ask"]) == ("move from analytics into data science",
+                                             "a 20-minute call")  # fmt: skip
+    for bad, code in [({"goal": 3}, "bad_field"), ({"ask": "x" * 400}, "too_long")]:
+        answer = client.put("/api/me", json={**me_profile, **bad}, headers=auth)
+        assert answer.status_code == 422 and answer.json["error"]["code"] == code
+        assert "e.g." in answer.json["error"]["message"]  # an example of what to write
+
+
 def test_me_import_parses_the_users_own_page(client, auth):
     html = (Path(__file__).parent.parent / "fixtures/server/site/index.html").read_text()
     html = html.replace("{{SITE}}", "https://ines.example")

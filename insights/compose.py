@@ -1,0 +1,286 @@
+"""Wording a plan for one channel and one tone.
+
+Each channel is written for its length, not cut from another: a connection note (at most 300
+characters) names the shared fact, the post, who the user is and the ask; a message adds the
+sentence quoted from the post and the user's own work it ties to; an email adds its subject and
+the other things both share. None asks to follow up: follow-ups belong to the tracker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scraper.models import Profile
+
+from .facts import current_position
+from .models import CHANNEL_LIMITS
+from .phrasing import (
+    ANCHOR,
+    CALL,
+    EASY_OUT,
+    EASY_OUT_NOTE,
+    FEEDBACK,
+    GREETING,
+    NO_GOAL_SOMEONE,
+    OTHER_ASK,
+    POST_NOTE,
+    POST_WITH_POINT,
+    PROFILE_POINT,
+    QUESTION,
+    ROLE_NOTE,
+    ROLE_QUESTION,
+    SIGN_OFF,
+    SUBJECT,
+    SUBJECT_NO_POST,
+    WHO,
+    WHO_NAME_ONLY,
+    pick,
+)
+from .plan import Anchor, Plan
+
+# A title cut for a connection note keeps at least this many words (facts.mentions still finds
+# a title by its first four words).
+SHORT_TITLE_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Draft:
+    text: str
+    facts: tuple[str, ...]  # the phrases about the person the text names
+    subject: str | None = None
+
+
+def _first(profile: Profile) -> str:
+    return (profile.name or "").split()[0] if profile.name else "there"
+
+
+def _formal(text: str, tone: str) -> str:
+    """Formal English spells out what the other tones contract."""
+    if tone != "formal":
+        return text
+    for short, full in (("I'm", "I am"), ("you're", "you are"), ("don't", "do not"),
+                        ("isn't", "is not"), ("We're", "We are")):  # fmt: skip
+        text = text.replace(short, full)
+    return text
+
+
+def anchor_sentence(anchor: Anchor, with_years: bool = True) -> str:
+    years = ""
+    since = False
+    if anchor.overlap:
+        a, b = anchor.overlap
+        years = str(a) if a == b else f"{a}–{b}"
+        # An overlap that runs to "present" on both sides ends this year, which neither profile
+        # shows: "since 2021" says what they show.
+        since = str(b) not in f"{anchor.theirs} {anchor.mine}"
+        years = str(a) if since else years
+    kind = anchor.kind
+    if kind in ("school", "employer"):
+        if with_years and years:
+            kind += "_since" if since else "_overlap"
+        elif with_years and anchor.theirs and anchor.mine:
+            kind += "_years"
+    as_title = f", you as {anchor.their_title}" if anchor.their_title else ""
+    return ANCHOR[kind].format(
+        name=anchor.name, years=years, theirs=anchor.theirs, mine=anchor.mine, as_title=as_title
+    )
+
+
+def _role(me: Profile) -> str:
+    current = current_position(me)
+    if current and current.title and current.company:
+        return f"{current.title} at {current.company}"
+    return (me.headline or (current.title if current else "") or "").strip().rstrip(".")
+
+
+def who_sentence(me: Profile, tone: str, full_name: bool = True, role: bool = True) -> str:
+    name = (me.name or "").strip()
+    if not name:
+        return ""
+    name = name if full_name else name.split()[0]
+    what = _role(me) if role else ""
+    return (WHO if what else WHO_NAME_ONLY)[tone].format(name=name, role=what)
+
+
+def ask_sentence(plan: Plan, tone: str, seed: str, subject: str) -> str:
+    someone = plan.goal.as_someone() if plan.goal else NO_GOAL_SOMEONE
+    ask = plan.ask
+    fill = {"someone": someone, "subject": subject, "ask": ask.text}
+    role = plan.their_role
+    if plan.post is None and ask.kind == "question" and role and role.company:
+        return ROLE_QUESTION[tone].format(someone=someone, company=role.company)
+    if ask.kind == "call":
+        return CALL[tone].format(**fill)
+    if ask.kind == "feedback":
+        return FEEDBACK[tone].format(**fill)
+    if ask.kind in ("intro", "other"):
+        return OTHER_ASK[tone].format(**fill)
+    return pick(QUESTION[tone], seed, "question").format(**fill)
+
+
+def _subject_thing(plan: Plan) -> str:
+    if plan.post:
+        return plan.post.subject
+    role = plan.their_role
+    return f"the work at {role.company}" if role and role.company else "your work"
+
+
+def _facts(plan: Plan, text: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    from .facts import mentions
+
+    named = []
+    if plan.anchor:
+        named.append(plan.anchor.name)
+    if plan.post:
+        named += [plan.post.title, plan.post.subject, plan.post.point]
+    if plan.their_role and plan.their_role.company:
+        named += [plan.their_role.company, plan.their_role.title or ""]
+    named += list(extra)
+    return tuple(dict.fromkeys(f for f in named if f and mentions(text, f)))
+
+
+def _cut_title(title: str, words: int) -> str:
+    split = title.split()
+    if len(split) <= words:
+        return title
+    return " ".join(split[:words]).rstrip(",:;") + "…"
+
+
+def connection_note(plan: Plan, me: Profile, them: Profile, tone: str, seed: str) -> Draft:
+    """At most 300 characters: greeting, shared fact, post, who, ask, easy out. When it does not
+    fit, the years go first, then the title is cut, then the introduction shortens, then the
+    shared fact goes; the ask and the easy out always stay."""
+    limit = CHANNEL_LIMITS["connection_note"]
+    greeting = GREETING[tone].format(first=_first(them), full=them.name or _first(them))
+    subject = _subject_thing(plan)
+    ask = ask_sentence(plan, tone, seed, subject)
+    out = EASY_OUT_NOTE[tone]
+    anchors = (
+        [anchor_sentence(plan.anchor, True), anchor_sentence(plan.anchor, False), ""]
+        if plan.anchor
+        else [_role_line(plan), ""]
+    )
+    titles = (
+        [plan.post.title, _cut_title(plan.post.title, SHORT_TITLE_WORDS), ""] if plan.post else [""]
+    )
+    whos = [
+        who_sentence(me, tone),
+        who_sentence(me, tone, full_name=False),
+        who_sentence(me, tone, full_name=False, role=False),
+    ]
+    # What each shortening costs the reader: years first, then a cut title, then the full
+    # name, then the role, then the shared fact; the ask and the easy out always stay.
+    options = []
+    for a, anchor in enumerate(anchors):
+        for t, title in enumerate(titles):
+            for w, who in enumerate(whos):
+                cost = (0, 1, 6)[a] + (0, 2, 8)[t] + (0, 0.5, 4)[w]
+                options.append((cost, anchor, title, who))
+    attempts = []
+    for _cost, anchor, title, who in sorted(options, key=lambda o: o[0]):
+        post = POST_NOTE[tone].format(title=title) if title else ""
+        if not plan.post and not plan.anchor:
+            post = ""  # the role line stands in the anchor's place
+        elif not plan.post:
+            post = _role_line(plan)
+        rest = " ".join(p for p in (anchor, post, who, ask, out) if p)
+        text = _formal(f"{greeting} {_continue(rest)}", tone)
+        attempts.append(text)
+        if len(text) <= limit:
+            return Draft(text, _facts(plan, text))
+    text = min(attempts, key=len)
+    return Draft(text, _facts(plan, text))
+
+
+def _role_line(plan: Plan) -> str:
+    """ "I see you are Head of Platform at Plaid.": what they do now, when nothing is shared."""
+    role = plan.their_role
+    if role and role.company and role.title:
+        return ROLE_NOTE.format(title=role.title, company=role.company)
+    return ""
+
+
+def _continue(rest: str) -> str:
+    """After "Hi Maya," the note goes on in the same sentence: "we both", not "We both"."""
+    return "we" + rest[2:] if rest.startswith("We ") else rest
+
+
+def _sign(me: Profile, tone: str, seed: str, slot: str) -> str:
+    return f"{pick(SIGN_OFF[tone], seed, slot)}\n{me.name or ''}".strip()
+
+
+def _post_paragraph(plan: Plan, tone: str) -> str:
+    if plan.post:
+        post = POST_WITH_POINT[tone].format(title=plan.post.title, point=plan.post.point)
+        return f"{post} {plan.post.mine}" if plan.post.mine else post
+    return "" if plan.anchor is None else _role_line(plan)
+
+
+def message(plan: Plan, me: Profile, them: Profile, tone: str, seed: str) -> Draft:
+    """Up to 1,000 characters: the shared fact, the post with its point and the user's own
+    work, who the user is and the ask, the easy out."""
+    greeting = GREETING[tone].format(first=_first(them), full=them.name or _first(them))
+    ask = ask_sentence(plan, tone, seed, _subject_thing(plan))
+    opening = anchor_sentence(plan.anchor) if plan.anchor else ""
+    body = _post_paragraph(plan, tone)
+    if not opening:
+        opening = _role_line(plan)
+    if tone == "brief" and plan.post and len(plan.post.point) > 140:
+        body = POST_NOTE[tone].format(title=plan.post.title)
+    paragraphs = [
+        greeting,
+        " ".join(p for p in (opening, body) if p),
+        f"{who_sentence(me, tone)} {ask}".strip(),
+        pick(EASY_OUT[tone], seed, "out"),
+        _sign(me, tone, seed, "sign"),
+    ]
+    text = _formal("\n\n".join(p for p in paragraphs if p), tone)
+    return Draft(text, _facts(plan, text))
+
+
+def email(plan: Plan, me: Profile, them: Profile, tone: str, seed: str) -> Draft:
+    """Up to 2,000 characters with a subject: the message's parts, the other things both share,
+    the user's goal in a sentence of its own, and a signature."""
+    greeting = GREETING[tone].format(first=_first(them), full=them.name or _first(them))
+    subject_thing = _subject_thing(plan)
+    ask = ask_sentence(plan, tone, seed, subject_thing)
+    shared = [anchor_sentence(plan.anchor)] if plan.anchor else []
+    if not shared and _role_line(plan):
+        shared = [_role_line(plan)]
+    if tone != "brief":
+        shared += [anchor_sentence(a) for a in plan.others[:1]]
+    profile_point = ""
+    if not plan.post:
+        line = _profile_point(them)
+        profile_point = PROFILE_POINT.format(point=line) if line else ""
+    who = who_sentence(me, tone)
+    goal = plan.goal.as_sentence() if plan.goal and tone != "brief" else ""
+    paragraphs = [
+        greeting,
+        " ".join(shared),
+        _post_paragraph(plan, tone) or profile_point,
+        " ".join(p for p in (who, goal) if p),
+        ask,
+        pick(EASY_OUT[tone], seed, "email_out"),
+        _sign(me, tone, seed, "email_sign"),
+    ]
+    text = _formal("\n\n".join(p for p in paragraphs if p), tone)
+    if plan.post:
+        subject = pick(SUBJECT[tone], seed, "subject").format(
+            subject=subject_thing, title=plan.post.title
+        )
+    elif plan.their_role and plan.their_role.company:
+        subject = SUBJECT_NO_POST.format(company=plan.their_role.company)
+    else:
+        subject = "A question from " + (me.name or "a reader")
+    return Draft(text, _facts(plan, text), subject)
+
+
+def _profile_point(them: Profile) -> str:
+    from .plan import POINT_MAX, POINT_MIN
+    from .text import split_sentences
+
+    for sentence in split_sentences(them.about or ""):
+        if POINT_MIN <= len(sentence) <= POINT_MAX and sentence[-1] in ".!":
+            return sentence
+    return ""
