@@ -38,7 +38,8 @@ _TARGET_END = re.compile(r"\s+(?:at|with|for|and|while|after|by|so|because|who|w
 # A goal the options page was given starts with a verb people use for a goal, or with "to".
 _BASE_VERBS = frozenset(
     """move become get learn switch transition work find land grow build lead start join break
-    change pivot publish ship earn make write teach run manage design""".split()
+    change pivot publish ship earn make write teach run manage design specialise specialize focus
+    improve master understand""".split()
 )
 
 ASK_KINDS = ("question", "call", "feedback", "intro", "other")

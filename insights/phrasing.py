@@ -71,7 +71,7 @@ QUESTION = {
 # Without a post the question is about their current work.
 ROLE_QUESTION = {
     "warm": "As {someone}, what would you look for in someone joining {company}?",
-    "brief": "What would you look for in someone joining {company}?",
+    "brief": "As {someone}, what would you look for in someone joining {company}?",
     "formal": "As {someone}, what would you look for in someone joining {company}?",
 }
 ROLE_NOTE = "I see you are {title} at {company}."
@@ -80,18 +80,18 @@ NO_GOAL_SOMEONE = "someone in my position"
 CALL = {
     "warm": "Would you be open to {ask} in the next few weeks, about where {someone} should "
     "start with {subject}?",
-    "brief": "Would {ask} about {subject} work for you in the next few weeks?",
+    "brief": "As {someone}, could I ask for {ask} about {subject} in the next few weeks?",
     "formal": "Would you be willing to have {ask} in the coming weeks, about where {someone} "
     "should start with {subject}?",
 }
 FEEDBACK = {
     "warm": "As {someone}, would you be open to giving me {ask}, with {subject} in mind?",
-    "brief": "Would you be open to giving me {ask}, with {subject} in mind?",
+    "brief": "As {someone}, could I ask for {ask}, with {subject} in mind?",
     "formal": "As {someone}, would you be willing to give me {ask}, with {subject} in mind?",
 }
 OTHER_ASK = {
     "warm": "As {someone}, would you be open to {ask}?",
-    "brief": "Would you be open to {ask}?",
+    "brief": "As {someone}, could I ask for {ask}?",
     "formal": "As {someone}, would you be willing to consider {ask}?",
 }
 

@@ -13,8 +13,8 @@ from tests.server.conftest import HERE, serve_site, wait_for
 
 pytestmark = pytest.mark.model
 
-RESULT_KEYS = {"profile", "posts", "topics", "talking_points", "openers", "advice", "errors",
-               "partial", "timings"}  # fmt: skip
+RESULT_KEYS = {"profile", "posts", "topics", "talking_points", "openers", "opener_versions",
+               "advice", "errors", "partial", "timings"}  # fmt: skip
 
 
 @pytest.fixture
