@@ -13,6 +13,8 @@ const EMPTY_PROFILE = {
   interests: [],
   websites: [],
   source_url: null,
+  goal: null,
+  ask: null,
 };
 let profile = { ...EMPTY_PROFILE };
 
@@ -44,6 +46,8 @@ function showProfile(p) {
   $("me-location").value = profile.location || "";
   $("me-skills").value = (profile.skills || []).join(", ");
   $("me-interests").value = (profile.interests || []).join(", ");
+  $("me-goal").value = profile.goal || "";
+  $("me-ask").value = profile.ask || "";
   $("me-json").value = JSON.stringify(profile, null, 2);
 }
 
@@ -121,6 +125,8 @@ document.addEventListener("DOMContentLoaded", async () => {
         location: $("me-location").value.trim(),
         skills: list($("me-skills").value),
         interests: list($("me-interests").value),
+        goal: $("me-goal").value.trim() || null,
+        ask: $("me-ask").value.trim() || null,
       },
       "Profile saved.",
     );

@@ -3,7 +3,7 @@
 // done), and closing and reopening it shows the same analysis.
 import { clear, el, renderError, show } from "./lib/dom.js";
 import { ask, MSG } from "./lib/messages.js";
-import { renderOpeners } from "./lib/openers-view.js";
+import { renderOpenerChoices } from "./lib/openers-view.js";
 import {
   renderAdvice,
   renderNotices,
@@ -63,14 +63,14 @@ function renderResult(state) {
   renderTalkingPoints(points);
   renderTopics(result.topics || [], points);
   renderPosts(result.posts || [], points);
-  renderOpeners(result.openers || [], {
+  renderOpenerChoices(result, {
     checkDraft: (text, channel) =>
       ask(MSG.CHECK_DRAFT, { text, channel, analysisId: state.analysisId }),
     onUse: (opener, text) => (chosen = { opener, text }),
+    // A new tone or version replaces the cards: the first one is what Save as contact records.
+    onShow: (openers) => (chosen = openers[0] ? { opener: openers[0], text: openers[0].text } : null),
   });
   renderAdvice(result.advice || []);
-  const first = (result.openers || [])[0];
-  chosen = first ? { opener: first, text: first.text } : null;
 }
 
 async function refresh() {

@@ -9,6 +9,42 @@ const COPIED_FOR_MS = 2000;
 
 let cardCount = 0;
 
+// Tone and "Another version": the result carries every tone of every version
+// (result.opener_versions), so switching is instant and needs no request. A version changes the
+// shared fact or the post the openers are built on, not only the wording.
+export function renderOpenerChoices(result, handlers) {
+  const versions = result.opener_versions || [];
+  const choices = document.getElementById("opener-choices");
+  const tone = document.getElementById("tone");
+  const another = document.getElementById("another-version");
+  const label = document.getElementById("version-label");
+  let index = 0;
+  const show = () => {
+    const version = versions[index];
+    const openers = version?.tones?.[tone.value] || result.openers || [];
+    renderOpeners(openers, handlers);
+    label.textContent = version ? versionLabel(version, index, versions.length) : "";
+    handlers.onShow?.(openers);
+  };
+  choices.hidden = !versions.length;
+  another.disabled = versions.length < 2;
+  another.title =
+    versions.length < 2 ? "There is only one thing specific enough to build an opener on." : "";
+  tone.onchange = show;
+  another.onclick = () => {
+    index = (index + 1) % versions.length;
+    show();
+  };
+  show();
+}
+
+export function versionLabel(version, index, count) {
+  const parts = [];
+  if (version.anchor) parts.push(`shared: ${version.anchor}`);
+  if (version.post_title) parts.push(`post: “${version.post_title}”`);
+  return `Version ${index + 1} of ${count}${parts.length ? ` (${parts.join("; ")})` : ""}`;
+}
+
 // onUse(opener, text) is called when the user copies or edits a card: Save as contact records
 // the message the user actually chose.
 export function renderOpeners(openers, { checkDraft, onUse }) {

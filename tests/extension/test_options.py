@@ -83,9 +83,15 @@ def test_editable_fields_interests_included(ext, backend, restore_me):
     expect(page.locator("#me-name")).to_have_value("Sam Rivera")
     page.locator("#me-headline").fill("Data Scientist at Brightline Retail")
     page.locator("#me-interests").fill("causal inference, survival analysis ,  mentoring")
+    expect(page.locator("#me-goal-help")).to_contain_text("move from analytics into data science")
+    expect(page.locator("#me-ask-help")).to_contain_text("a 20-minute call")
+    page.locator("#me-goal").fill("move from analytics into data science")
+    page.locator("#me-ask").fill("feedback on my portfolio")
     page.locator("#save-fields").click()
     expect(page.locator("#me-status")).to_have_text("Profile saved.")
     me = backend.api("GET", "/api/me").json()["profile"]
+    assert (me["goal"], me["ask"]) == ("move from analytics into data science",
+                                       "feedback on my portfolio")  # fmt: skip
     assert me["headline"] == "Data Scientist at Brightline Retail"
     assert me["interests"] == ["causal inference", "survival analysis", "mentoring"]
     assert me["skills"] == ["Python", "SQL", "pandas", "dbt"]  # untouched fields are kept

@@ -91,6 +91,24 @@ def test_openers_show_channel_count_verdict_and_facts(analysed):
         assert opener.locator(".facts li").count() >= 1
 
 
+def test_tone_and_another_version_switch_the_openers_at_once(analysed):
+    box = analysed.locator(".opener[data-channel=message] textarea.opener-text")
+    warm = box.input_value()
+    analysed.locator("#tone").select_option("formal")
+    expect(box).not_to_have_value(warm)
+    assert box.input_value().startswith("Dear ")
+    expect(analysed.locator("#version-label")).to_contain_text("Version 1 of")
+    analysed.locator("#another-version").click()
+    expect(analysed.locator("#version-label")).to_contain_text("Version 2 of")
+    formal_two = box.input_value()
+    assert formal_two.startswith("Dear ") and formal_two != warm
+    analysed.locator("#tone").select_option("warm")
+    analysed.locator("#another-version").click()  # back round to the first version
+    while "Version 1 of" not in analysed.locator("#version-label").inner_text():
+        analysed.locator("#another-version").click()
+    expect(box).to_have_value(warm)
+
+
 def test_character_count_is_live_and_flags_going_over(analysed):
     note = analysed.locator(".opener[data-channel=connection_note]")
     box = note.locator("textarea.opener-text")
