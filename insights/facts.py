@@ -9,6 +9,7 @@ alias table says so) and a paraphrased post title names the post when most of it
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -54,7 +55,7 @@ def fact_of_point(point: TalkingPoint, them: Profile) -> Fact | None:
     elif point.kind == "place":
         place = resolve_place(point.theirs.split(" · ")[-1])
         shared_region = place is not None and fold(place.region or "") == point.key
-        text = (place.region if shared_region else place.city) if place else ""
+        text = ((place.region if shared_region else place.city) if place else "") or ""
     elif point.kind == "current_work":
         current = current_position(them)
         text = current.company if current and current.company else ""
@@ -82,7 +83,9 @@ def facts_from_points(points: list[TalkingPoint], them: Profile) -> list[Fact]:
     return out
 
 
-def facts_about(them: Profile, posts: list[Post] = (), topics: list[Topic] = ()) -> list[Fact]:
+def facts_about(
+    them: Profile, posts: Sequence[Post] = (), topics: Sequence[Topic] = ()
+) -> list[Fact]:
     """Facts about the person alone (not shared): current role, posts, topics. Used when there
     is little common ground, so that an opener still names what only this person did."""
     out: list[Fact] = []

@@ -197,7 +197,7 @@ def match_posts(
                 )
         if experience:
             sims = _matrix([e[0] for e in experience], lines, vectors)
-            i, j = np.unravel_index(int(np.argmax(sims)), sims.shape)
+            i, j = (int(k) for k in np.unravel_index(int(np.argmax(sims)), sims.shape))
             similarity = float(sims[i, j])
             if similarity >= EXPERIENCE_THRESHOLD:
                 sentence, role = experience[i]
@@ -222,7 +222,7 @@ def match_posts(
 
 
 def _specific_part_matches(
-    interest: str, post: Post, lines: list[str], vectors: dict[str, np.ndarray]
+    interest: str, post: Post, lines: Sequence[str], vectors: dict[str, np.ndarray]
 ) -> bool:
     part = specific_part(interest)
     if part is None:
@@ -250,7 +250,7 @@ def match_current_work(
     them: Profile, mine: list[MyPhrase], posts: list[Post], vectors: dict[str, np.ndarray]
 ) -> list[TalkingPoint]:
     """Their "Now" page or current role, when it is about something the user cares about."""
-    sources: list[tuple[str, str, str, str]] = []  # (sentence, url, key, what)
+    sources: list[tuple[str, str | None, str, str]] = []  # (sentence, url, key, what)
     for post in posts:
         if is_now_page(post):
             sources += [(s, post.url, "now", "Now page") for s in sentences(post.text)]
@@ -319,7 +319,8 @@ def close_reading(
         heads = list(dict.fromkeys([_post_lines(post)[0], _doc_text(post)]))
         return float(_matrix(probes, heads, vectors).max())
 
-    chosen, total = [], 0
+    chosen: list[Post] = []
+    total = 0
     for post in sorted(readable, key=lambda p: -closeness(p)):
         lines = len(_post_lines(post))
         if chosen and total + lines > SENTENCE_BUDGET:

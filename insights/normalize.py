@@ -236,11 +236,11 @@ def years_overlap(
     An end of None with a start means "to present". Spans without a start year are unknown:
     claiming an overlap from them would claim what the data does not show.
     """
-    starts = (year_of(a_start), year_of(b_start))
-    if None in starts:
+    a_first, b_first = year_of(a_start), year_of(b_start)
+    if a_first is None or b_first is None:
         return None
     # "Present" is this year: an open end must not claim overlap in years that have not happened.
     now = current_year or date.today().year
     ends = (year_of(a_end) or now, year_of(b_end) or now)
-    first, last = max(starts), min(ends)
+    first, last = max(a_first, b_first), min(ends)
     return (first, last) if first <= last else None

@@ -140,7 +140,9 @@ class TopicExtractor:
             docs,
             vectorizer=vectorizer,
             top_n=max(len(analysed[i].candidates) for i in usable),
-            doc_embeddings=np.stack([analysed[i].doc_vector for i in usable]),
+            doc_embeddings=np.stack(
+                [v for i in usable if (v := analysed[i].doc_vector) is not None]
+            ),
             word_embeddings=word_vectors,
         )
         if len(docs) == 1:
@@ -219,7 +221,7 @@ class TopicExtractor:
             score, _, _, phrase, hits = ranked[index]
             best = sorted(hits, key=lambda h: (-h[0], h[1]))
             seen: set[str] = set()
-            evidence = []
+            evidence: list[Evidence] = []
             for _, _, url, sentence in best:
                 if url not in seen and len(evidence) < EVIDENCE_PER_TOPIC:
                     seen.add(url)

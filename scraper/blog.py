@@ -156,7 +156,10 @@ class _PostReader:
         if needs_javascript(page.html) and not page.rendered:
             if self.browser is None:
                 log.info("%s needs JavaScript and no browser is available", page.final_url)
-                return self._from_feed(entry, page.final_url) or self._js_skipped(page)
+                post = self._from_feed(entry, page.final_url)
+                if post is None:
+                    self._js_skipped(page)
+                return post
             rendered = self._render(page.final_url)
             if isinstance(rendered, FetchError):
                 self.result.errors.append(f"Skipped {page.final_url}: {rendered.message}")

@@ -23,10 +23,15 @@ import threading
 import time
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scraper.errors import FetchError, FetchFailed, FetchTimeout, TooLarge
 from scraper.models import Page
+from scraper.protocols import Fetcher
+
+if TYPE_CHECKING:
+    from playwright.sync_api import ProxySettings
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +49,7 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 # Chromium's own proxy: port 9 (discard) on loopback, closed -- requests that escape interception
 # fail there instead of reaching the network.
-DEAD_PROXY = {"server": "http://127.0.0.1:9", "bypass": "<-loopback>"}
+DEAD_PROXY: ProxySettings = {"server": "http://127.0.0.1:9", "bypass": "<-loopback>"}
 # Loading these never changes a page's text, and they are most of its bytes.
 SKIPPED_RESOURCES = {"image", "media", "font"}
 MAX_HTML_CHARS = 5_000_000
@@ -140,27 +145,30 @@ class BrowserPool:
                 self._thread = threading.Thread(target=self._run, name="browser", daemon=True)
                 self._thread.start()
             started = self._started
+        assert started is not None  # set with the thread, under the lock
         started.result(timeout=60)  # raises BrowserNotFound / launch errors in the caller
 
     def _run(self) -> None:
         from playwright.sync_api import sync_playwright
 
+        started = self._started
+        assert started is not None  # _start sets it before starting this thread
         try:
             path = self.executable_path or find_chromium()
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=path, args=LAUNCH_ARGS,
                                              headless=True, proxy=DEAD_PROXY)  # fmt: skip
-                self._started.set_result(True)
+                started.set_result(True)
                 try:
                     self._serve(browser)
                 finally:
                     browser.close()
         except Exception as exc:  # noqa: BLE001 -- reported to whoever waits for the launch
             log.warning("browser thread stopped: %s", exc)
-            if not self._started.done():
+            if not started.done():
                 if not isinstance(exc, FetchError):
                     exc = FetchFailed(f"Chromium could not start ({exc}); {_INSTALL}.")
-                self._started.set_exception(exc)
+                started.set_exception(exc)
             with self._lock:
                 self._thread = None
             self._fail_waiting(str(exc))
@@ -208,7 +216,7 @@ class _Tab:
     one renders page after page, its cookies cleared and its document blanked in between."""
 
     def __init__(self, browser) -> None:
-        self.fetcher = None
+        self.fetcher: Fetcher | None = None
         self.deadline = 0.0
         self.failures: list[FetchError] = []
         self.final_url = ""
@@ -223,6 +231,8 @@ class _Tab:
         if request.resource_type in SKIPPED_RESOURCES or request.method != "GET":
             return route.abort("blockedbyclient")  # a reader neither posts nor needs images
         try:
+            if self.fetcher is None:
+                raise FetchFailed(f"No fetcher to read {request.url} with.", request.url)
             fetched = self.fetcher.get(request.url, self.deadline, any_type=True)
         except Exception as exc:  # noqa: BLE001 -- an escaped error would hang the navigation
             if not isinstance(exc, FetchError):

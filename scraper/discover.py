@@ -10,7 +10,7 @@ import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from scraper.pagememo import by_page
-from scraper.soup import make_soup
+from scraper.soup import attr_text, make_soup
 
 # Paths blogs publish feeds at, most common first; tried only when a page advertises none.
 COMMON_FEED_PATHS = ("feed", "feed/", "rss.xml", "atom.xml", "index.xml", "feed.xml",
@@ -105,7 +105,7 @@ def post_links(html: str, url: str, site_url: str) -> list[str]:
     for a in soup.find_all("a", href=True):
         if a.find_parent(["nav", "header", "footer", "aside"]):
             continue  # menus link to pages, not posts
-        href = urljoin(url, a["href"].strip())
+        href = urljoin(url, attr_text(a, "href").strip())
         key = canonical(href)
         if key not in seen and is_post_url(href, site_url):
             seen.add(key)
@@ -120,14 +120,14 @@ def next_page(html: str, url: str) -> str | None:
         return None
     for tag in soup.find_all(["link", "a"], href=True):
         if "next" in [r.lower() for r in tag.get("rel") or []]:
-            return urljoin(url, tag["href"])
+            return urljoin(url, attr_text(tag, "href"))
     for a in soup.find_all("a", href=True):
         if _OLDER.match(a.get_text(" ", strip=True)):
-            return urljoin(url, a["href"])
+            return urljoin(url, attr_text(a, "href"))
     current = re.search(r"/page/(\d+)/?$", urlsplit(url).path)
     number = int(current.group(1)) + 1 if current else 2
     for a in soup.find_all("a", href=True):
-        target = urljoin(url, a["href"])
+        target = urljoin(url, attr_text(a, "href"))
         if re.search(rf"/page/{number}/?$", urlsplit(target).path):
             return target
     return None

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from scraper.feeds import to_iso
 from scraper.models import Post
 from scraper.pagememo import by_page
-from scraper.soup import make_soup, prepare
+from scraper.soup import attr_text, make_soup, prepare
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +72,9 @@ def extract_post(html: str, url: str) -> Post | None:
 def _meta(soup: BeautifulSoup) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for tag in soup.find_all("meta", content=True):
-        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower()
-        value = " ".join(tag["content"].split())
+        key = attr_text(tag, "property") or attr_text(tag, "name") or attr_text(tag, "itemprop")
+        key = key.lower()
+        value = " ".join(attr_text(tag, "content").split())
         if key and value:
             found.setdefault(key, []).append(value)
     return found
@@ -106,7 +107,7 @@ def _first_heading(soup: BeautifulSoup) -> str | None:
 
 
 def _title(soup: BeautifulSoup, meta: dict[str, list[str]], ld: dict, url: str) -> str | None:
-    declared = (meta.get("og:title") or meta.get("twitter:title") or [None])[0]
+    declared = next(iter(meta.get("og:title") or meta.get("twitter:title") or ()), None)
     headline = ld.get("headline") if isinstance(ld.get("headline"), str) else None
     page_title = " ".join(soup.title.get_text(" ").split()) if soup.title else None
     title = declared or headline or page_title
@@ -163,8 +164,8 @@ def _clean_author(name: str | None) -> str | None:
 def _author(soup: BeautifulSoup, meta: dict[str, list[str]], ld: dict) -> str | None:
     authors = ld.get("author")
     authors = authors if isinstance(authors, list) else [authors]
-    names = [a.get("name") if isinstance(a, dict) else a for a in authors]
-    names = [n for n in names if isinstance(n, str) and n.strip()]
+    named = [a.get("name") if isinstance(a, dict) else a for a in authors]
+    names = [n for n in named if isinstance(n, str) and n.strip()]
     if names:
         return _clean_author(", ".join(names))
     for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"):

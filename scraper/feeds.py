@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from scraper.soup import make_soup, within_input_limit
+from scraper.soup import attr_text, make_soup, within_input_limit
 
 log = logging.getLogger(__name__)
 
@@ -62,15 +62,15 @@ def discover_feeds(html: str, url: str) -> list[str]:
     if soup is None:
         return []
     base_tag = soup.find("base", href=True)
-    base = urljoin(url, base_tag["href"]) if base_tag else url
+    base = urljoin(url, attr_text(base_tag, "href")) if base_tag else url
     found: list[str] = []
     for link in soup.find_all("link", href=True):
         rel = [r.lower() for r in (link.get("rel") or [])]
-        kind = (link.get("type") or "").lower().split(";")[0].strip()
+        kind = attr_text(link, "type").lower().split(";")[0].strip()
         if "alternate" not in rel or kind not in FEED_TYPES:
             continue
-        href = urljoin(base, link["href"].strip())
-        title = (link.get("title") or "").lower()
+        href = urljoin(base, attr_text(link, "href").strip())
+        title = attr_text(link, "title").lower()
         if "comment" in title or "/comments/" in href:
             continue  # WordPress advertises a comments feed next to the posts feed
         if href not in found:
@@ -220,7 +220,7 @@ def _parse_json_feed(text: str, base: str) -> list[FeedEntry]:
 
 def _json_author(d: dict) -> str | None:
     authors = d.get("authors") or ([d["author"]] if isinstance(d.get("author"), dict) else [])
-    names = [a.get("name") for a in authors if isinstance(a, dict) and a.get("name")]
+    names = [str(a["name"]) for a in authors if isinstance(a, dict) and a.get("name")]
     return ", ".join(names) or None
 
 

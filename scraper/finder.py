@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from scraper.discover import canonical, feed_candidates, is_post_url, next_page, post_links
 from scraper.errors import BudgetExhausted, FetchError
-from scraper.feeds import FeedEntry, discover_feeds, parse_feed, parse_sitemap
+from scraper.feeds import FeedEntry, SitemapUrl, discover_feeds, parse_feed, parse_sitemap
 from scraper.models import Page
 from scraper.protocols import Fetcher
 
@@ -106,7 +106,8 @@ class _Finder:
         rules = self.fetcher.robots(base, self.deadline)
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
         queue = list(rules.sitemaps) or [origin + "/sitemap.xml", origin + "/sitemap_index.xml"]
-        urls, read = [], 0
+        urls: list[SitemapUrl] = []
+        read = 0
         while queue and read < MAX_SITEMAPS and not self.partial:
             page = self.get(queue.pop(0))
             read += 1

@@ -32,7 +32,7 @@ LINKEDIN_MESSAGE = (
 def resolve(host: str, port: int) -> list[str]:
     """Every IP address ``host`` resolves to. One function so tests can patch it."""
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return list(dict.fromkeys(info[4][0] for info in infos))
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
 def check_url(url: str) -> None:

@@ -43,7 +43,7 @@ def needs_javascript(html: str) -> bool:
         return False
     soup = make_soup(html, keep_scripts=True)
     body = soup.body if soup is not None else None
-    if body is None:
+    if soup is None or body is None:
         return False
     noscript_text = " ".join(n.get_text(" ") for n in body.find_all("noscript"))
     scripts = len(soup.find_all("script"))

@@ -125,10 +125,10 @@ class RobotsCache:
                     exc.url,
                 ) from exc
         except FetchError as exc:
-            status = getattr(exc, "status", None)
-            if status is None or status >= 500:
+            refused_with: int | None = getattr(exc, "status", None)
+            if refused_with is None or refused_with >= 500:
                 log.info("robots.txt unreadable at %s: %s", robots_url, exc.message)
-                return SiteRules(error=f"HTTP {status}" if status else exc.message)
+                return SiteRules(error=f"HTTP {refused_with}" if refused_with else exc.message)
             return SiteRules()  # 404 and friends: no robots.txt, everything allowed
         if status >= 500:
             return SiteRules(error=f"HTTP {status}")

@@ -16,7 +16,7 @@ import codecs
 import logging
 import re
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 log = logging.getLogger(__name__)
 
@@ -73,13 +73,14 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
         log.warning("the page is binary data (%d bytes), not HTML", len(data))
         return ""
     candidates: list[str] = []
-    if content_type:
-        m = _HEADER_CHARSET.search(content_type)
-        if m and (name := _codec(m.group(1))):
-            candidates.append(name)
-    m = _META_CHARSET.search(data[:4096])
-    if m and (name := _codec(m.group(1).decode("ascii", "ignore"))):
-        candidates.append(name)
+    declared = _HEADER_CHARSET.search(content_type) if content_type else None
+    meta = _META_CHARSET.search(data[:4096])
+    for label in (
+        declared.group(1) if declared else None,
+        meta.group(1).decode("ascii", "ignore") if meta else None,
+    ):
+        if codec := _codec(label):
+            candidates.append(codec)
     candidates.append("utf-8")
     for name in candidates:
         if name in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
@@ -205,3 +206,20 @@ def make_soup(html: str | bytes | None, *, keep_scripts: bool = False) -> Beauti
     except Exception:  # lxml can still choke on pathological input; a parser must not raise
         log.warning("could not parse the page as HTML", exc_info=True)
         return None
+
+
+def attr_text(tag: Tag, name: str) -> str:
+    """A tag's attribute as text: "" when it is absent, a many-valued one (class, rel) joined
+    by spaces. bs4 gives either a string or a list, depending on the attribute."""
+    value = tag.get(name)
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else " ".join(value)
+
+
+def attr_values(tag: Tag, name: str) -> list[str]:
+    """A many-valued attribute (class, rel) as its list of values, whatever bs4 made of it."""
+    value = tag.get(name)
+    if value is None:
+        return []
+    return value.split() if isinstance(value, str) else list(value)

@@ -57,15 +57,15 @@ def _is_loopback(host: str) -> bool:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from server import config, store
-    from server.api.validate import url as check_url
     from server.pipeline import Pipeline, Settings
 
-    url = check_url({"url": args.url})
+    url = _checked_url(args.url)
     html = _read_file(args.html, "page") if args.html else None
     data_dir = Path(_data_dir(args.data_dir))
     data_dir.mkdir(parents=True, exist_ok=True)
     db_path = data_dir / store.DB_NAME
     store.init_db(db_path)
+    me: dict[str, Any] | None
     if args.me:
         me = _load_profile(args.me)
     else:
@@ -90,6 +90,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     else:
         print(format_result(result))
     return 0
+
+
+def _checked_url(given: str) -> str:
+    from server.api.validate import url as check_url
+
+    checked = check_url({"url": given})
+    assert checked is not None  # a required field: a missing one raised InvalidInput
+    return checked
 
 
 def format_result(result: dict[str, Any]) -> str:
@@ -186,9 +194,8 @@ def cmd_posts(args: argparse.Namespace) -> int:
     from scraper.blog import read_blog
     from scraper.fetch import Fetcher, MemoryPageCache
     from server import config
-    from server.api.validate import url as check_url
 
-    url = check_url({"url": args.url})
+    url = _checked_url(args.url)
     settings = config.settings()
     with Fetcher(allow_hosts_loopback=bool(settings["ALLOW_LOOPBACK_FETCH"]),
                  cache=MemoryPageCache(),

@@ -12,6 +12,7 @@ import hmac
 import logging
 import os
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 
 from flask import Flask, Response, current_app, request
@@ -53,7 +54,7 @@ def read_or_create_token(data_dir: str | Path, *, rotate: bool = False) -> str:
     return token
 
 
-def allowed_origins(config_value: object) -> set[str]:
+def allowed_origins(config_value: str | Iterable[str] | None) -> set[str]:
     """ALLOWED_ORIGINS from config: a list, or a string of origins separated by commas/spaces."""
     if isinstance(config_value, str):
         items = config_value.replace(",", " ").split()

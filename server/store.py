@@ -255,7 +255,7 @@ def add_contact(conn: sqlite3.Connection, contact: dict[str, Any]) -> int:
             f" VALUES ({', '.join('?' * len(CONTACT_FIELDS))}, ?, ?)",
             (*values, stamp, stamp),
         )
-    return int(cursor.lastrowid)
+    return int(cursor.lastrowid or 0)
 
 
 def update_contact(conn: sqlite3.Connection, contact_id: int, changes: dict[str, Any]) -> bool:

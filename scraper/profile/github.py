@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from scraper.models import Position, Profile
+from scraper.soup import attr_text
 
 from .jsonld import fetchable_sites
 from .markup import as_soup
@@ -65,7 +66,7 @@ def github_user(url: str) -> str | None:
 
 
 def _by_prop(soup: BeautifulSoup, prop: str) -> Tag | None:
-    return soup.find(attrs={"itemprop": prop})
+    return soup.find(True, attrs={"itemprop": prop})
 
 
 def _text_of(node: Tag | None) -> str | None:
@@ -99,14 +100,14 @@ def _pinned(soup: BeautifulSoup, url: str, user: str | None) -> tuple[list[str],
             (
                 p
                 for p in item.find_all("p")
-                if p.find(attrs={"itemprop": "programmingLanguage"}) is None
+                if p.find(True, attrs={"itemprop": "programmingLanguage"}) is None
             ),
             None,
         )
         desc = _text_of(desc_node)
         if name:
             projects.append(f"{name}: {desc}" if desc else name)
-        lang = _text_of(item.find(attrs={"itemprop": "programmingLanguage"}))
+        lang = _text_of(item.find(True, attrs={"itemprop": "programmingLanguage"}))
         if lang:
             languages.append(lang)
     return projects, languages
@@ -121,14 +122,14 @@ def parse_github(page: str | bytes | BeautifulSoup | None, url: str) -> Profile 
     nickname = _text_of(_by_prop(soup, "additionalName")) or _text_of(
         soup.find(class_="p-nickname")
     )
-    bio_node = soup.find(attrs={"data-bio-text": True})
-    bio = clean(bio_node.get("data-bio-text")) if bio_node is not None else None
+    bio_node = soup.find(True, attrs={"data-bio-text": True})
+    bio = clean(attr_text(bio_node, "data-bio-text")) if bio_node is not None else None
     bio = bio or _text_of(soup.find(class_="p-note"))
     company = _text_of(_by_prop(soup, "worksFor")) or _text_of(soup.find(class_="p-org"))
     location = _text_of(_by_prop(soup, "homeLocation"))
-    links = []
+    links: list[str | None] = []
     for prop in ("url", "social"):
-        for node in soup.find_all(attrs={"itemprop": prop}, limit=20):
+        for node in soup.find_all(True, attrs={"itemprop": prop}, limit=20):
             a = node if node.name == "a" else node.find("a", href=True)
             if a is not None and a.get("href"):
                 links.append(absolute_url(str(a["href"]), url))
@@ -137,7 +138,7 @@ def parse_github(page: str | bytes | BeautifulSoup | None, url: str) -> Profile 
     if readme is not None:
         about = (block_text(readme) or "")[:MAX_README_CHARS] or None
         # A blog linked from the profile README ("I write at example.dev/blog") is the person's.
-        links = blog_links(readme, url, trust_all=True) + links
+        links = [*blog_links(readme, url, trust_all=True), *links]
     projects, languages = _pinned(soup, url, user or nickname)
     if not (name or nickname):
         log.info("no GitHub user found on %s", url)

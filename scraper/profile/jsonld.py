@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from bs4 import BeautifulSoup
@@ -191,7 +191,7 @@ def _positions(person: dict) -> list[Position]:
     # alumniOf mixes schools and past employers; only a typed non-school organisation is a job.
     past = [o for o in _items(person.get("alumniOf")) if isinstance(o, dict) and _is_employer(o)]
     out = []
-    for i, org in enumerate(current + past):
+    for i, org in enumerate([*current, *past]):
         role = _role(org) if isinstance(org, dict) else {}
         title = _text(role.get("roleName")) or _text(role.get("jobTitle"))
         # Titles come as a list parallel to the current employers when no role names them.
@@ -241,7 +241,7 @@ def _links(person: dict, base: str) -> list[str]:
     return [u for u in links if u]
 
 
-def fetchable_sites(links: list[str | None]) -> tuple[str, ...]:
+def fetchable_sites(links: Sequence[str | None]) -> tuple[str, ...]:
     """The links the server may read a blog from: http(s), not LinkedIn, each once."""
     # LinkedIn is never fetched (it is read only from the DOM the user sends), so a link there
     # is kept out of the websites the server reads blogs from.

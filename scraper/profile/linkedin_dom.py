@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from scraper.hosts import is_linkedin
 from scraper.models import Profile
+from scraper.soup import attr_text
 
 from . import linkedin_sections as sections
 from .markup import as_soup
@@ -43,7 +44,7 @@ def looks_like_logged_in_linkedin(soup: BeautifulSoup) -> bool:
     return any(sections.find_section(soup, key) is not None for key in ("experience", "education"))
 
 
-def _top_card_strings(h1: Tag, card: Tag) -> list[tuple[NavigableString, str]]:
+def _top_card_strings(h1: Tag, card: Tag | None) -> list[tuple[NavigableString, str]]:
     """Text after the name inside the top card, skipping buttons, links, badges and comments."""
     out = []
     for node in h1.next_elements:  # a generator: stops at the card's end, not the page's
@@ -133,7 +134,7 @@ def _websites(soup: BeautifulSoup, card: Tag | None, url: str) -> tuple[str, ...
     links = []
     for place in places:
         for a in place.find_all("a", href=True):
-            href = absolute_url(a["href"], url)
+            href = absolute_url(attr_text(a, "href"), url)
             if not href:
                 continue
             href = unwrap_redirect(href)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import fields, replace
+from typing import Any
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
@@ -39,7 +40,7 @@ _SECTIONS = {
 
 def _section(soup: BeautifulSoup, key: str) -> Tag | None:
     names, headings = _SECTIONS[key]
-    for node in soup.find_all(attrs={"data-section": True}):
+    for node in soup.find_all(True, attrs={"data-section": True}):
         if str(node.get("data-section", "")).lower() in names and node.name == "section":
             return node
     for h2 in soup.find_all("h2"):
@@ -60,7 +61,7 @@ _MASKED = re.compile(r"[*•·\s.-]+")
 
 def _is_masked(text: str | None) -> bool:
     """LinkedIn blurs entries for logged-out visitors by writing stars in place of the text."""
-    return bool(text) and bool(_MASKED.fullmatch(text))
+    return bool(text and _MASKED.fullmatch(text))
 
 
 def _first(item: Tag, tag: str) -> str | None:
@@ -214,7 +215,7 @@ def parse_public_dom(soup: BeautifulSoup, url: str) -> Profile:
 
 def merge(primary: Profile, fallback: Profile) -> Profile:
     """Each field from primary when it has it, else from fallback; link lists are united."""
-    values = {}
+    values: dict[str, Any] = {}
     for f in fields(Profile):
         mine, theirs = getattr(primary, f.name), getattr(fallback, f.name)
         if f.name in ("websites", "languages", "awards"):

@@ -12,6 +12,8 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
+from scraper.soup import attr_text, attr_values
+
 from .text import absolute_url, block_text, clean, host_of, inline_text
 
 # Properties past this count are junk; this bounds the work on a page of a million itemprops.
@@ -37,7 +39,7 @@ def _prop_value(el: Tag, base: str) -> Any:
 def microdata_item(scope: Tag, base: str) -> dict:
     """One itemscope as a dict: '@type' from itemtype, each itemprop a value or a list."""
     item: dict[str, Any] = {"@type": str(scope.get("itemtype") or "").split()}
-    for el in scope.find_all(attrs={"itemprop": True}, limit=MAX_PROPERTIES):
+    for el in scope.find_all(True, attrs={"itemprop": True}, limit=MAX_PROPERTIES):
         owner = el.find_parent(attrs={"itemscope": True})
         if owner is not scope:
             continue  # belongs to a nested item
@@ -56,15 +58,16 @@ def microdata_item(scope: Tag, base: str) -> dict:
 def microdata_person(soup: BeautifulSoup, base: str) -> dict | None:
     """The first schema.org Person item of the page (the page's subject comes first)."""
     for scope in soup.find_all(
-        attrs={"itemscope": True, "itemtype": re.compile(r"schema\.org/Person\b", re.I)}, limit=1
+        True,
+        attrs={"itemscope": True, "itemtype": re.compile(r"schema\.org/Person\b", re.I)},
+        limit=1,
     ):
         return microdata_item(scope, base)
     return None
 
 
 def _classes(el: Tag) -> list[str]:
-    value = el.get("class") or []
-    return value if isinstance(value, list) else str(value).split()
+    return attr_values(el, "class")
 
 
 def _is_root(el: Tag) -> bool:
@@ -119,7 +122,9 @@ def hcard_item(card: Tag, base: str) -> dict:
                 value = (
                     block_text(el)
                     if key == "description"
-                    else clean(el.get("content") or el.get("title") or inline_text(el))
+                    else clean(
+                        attr_text(el, "content") or attr_text(el, "title") or inline_text(el)
+                    )
                 )
             if not value:
                 continue
@@ -132,7 +137,7 @@ def hcard_item(card: Tag, base: str) -> dict:
     if address and "address" not in item:
         item["address"] = address
     if "name" not in item and len(found) <= 1:
-        item["name"] = clean(card.get("title") or inline_text(card))
+        item["name"] = clean(attr_text(card, "title") or inline_text(card))
     own = absolute_url(str(card.get("href") or ""), base) if card.name == "a" else None
     if own:
         item.setdefault("url", []).insert(0, own)

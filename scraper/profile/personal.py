@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from scraper.models import Profile
+from scraper.soup import attr_text, attr_values
 
 from .jsonld import fetchable_sites, find_person, json_ld_nodes, person_to_profile
 from .linkedin_public import merge
@@ -57,16 +58,15 @@ def _meta(soup: BeautifulSoup, *names: str) -> str | None:
         node = soup.find("meta", attrs={"property": name}) or soup.find(
             "meta", attrs={"name": name}
         )
-        if node is not None and clean(node.get("content")):
-            return clean(node.get("content"))
+        if node is not None and clean(attr_text(node, "content")):
+            return clean(attr_text(node, "content"))
     return None
 
 
 def _rel_links(soup: BeautifulSoup, rel: str, base: str) -> list[str]:
     out = []
     for node in soup.find_all(["a", "link"], rel=True, href=True, limit=2000):
-        rels = node.get("rel") or []
-        rels = rels if isinstance(rels, list) else str(rels).split()
+        rels = attr_values(node, "rel")
         if rel in [r.lower() for r in rels]:
             out.append(absolute_url(str(node["href"]), base))
     return [u for u in out if u]
@@ -108,7 +108,7 @@ def blog_links(root: Tag, base: str, trust_all: bool = False) -> list[str]:
         )
         if not looks_like_blog:
             continue
-        rels = a.get("rel") or []
+        rels = attr_values(a, "rel")
         if trust_all or _same_site(href, base) or "me" in rels or _in_site_furniture(a):
             out.append(href)
     return out
@@ -128,7 +128,7 @@ def _rel_author(soup: BeautifulSoup, url: str) -> tuple[str | None, str | None]:
     """The one author that rel="author" links name; (None, None) when several authors write here."""
     names: dict[str, str | None] = {}
     for a in soup.find_all("a", rel=True, limit=3000):
-        rels = a.get("rel") or []
+        rels = attr_values(a, "rel")
         if "author" not in [r.lower() for r in rels]:
             continue
         name = _person_name(a.get_text(" "))

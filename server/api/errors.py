@@ -41,8 +41,9 @@ def handle_http_error(error: HTTPException):
     status = error.code or 500
     code, message = HTTP_MESSAGES.get(status, ("http_error", error.description or error.name))
     response, status = error_response(code, message, status)
-    if status == 405 and getattr(error, "valid_methods", None):
-        response.headers["Allow"] = ", ".join(error.valid_methods)
+    allowed = getattr(error, "valid_methods", None)  # MethodNotAllowed's
+    if status == 405 and allowed:
+        response.headers["Allow"] = ", ".join(allowed)
     return response, status
 
 
