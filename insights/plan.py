@@ -13,7 +13,9 @@ adds only frames that claim nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from scraper.models import Position, Post, Profile, School
 
@@ -25,6 +27,8 @@ from .match_topics import GENERIC_WORDS, is_generic, is_now_page, sentences
 from .models import TalkingPoint, Topic
 from .normalize import fold, org_key, org_name, resolve_place, year_of, years_overlap
 from .text import tokenize
+
+_Entry = TypeVar("_Entry", School, Position)
 
 # Shared facts an opener can open with, strongest kinds first when scores tie. A topic or a skill
 # is not one: the post says more about what they share.
@@ -97,7 +101,8 @@ def _span(start: str | None, end: str | None) -> str:
     return f"{first}–present" if first else ""
 
 
-def _entry(items, key: str, name_of) -> School | Position | None:
+def _entry(items: Sequence[_Entry], key: str, name_of: Callable[[_Entry], str | None]
+           ) -> _Entry | None:  # fmt: skip
     return next((e for e in items if org_key(name_of(e)) == key), None)
 
 
@@ -120,22 +125,22 @@ def anchor_of(point: TalkingPoint, me: Profile, them: Profile) -> Anchor | None:
         pool_them = them.experience if point.kind == "employer" else them.volunteering
         pool_me = me.experience if point.kind == "employer" else me.volunteering
         matches = [p for p in pool_them if org_key(p.company) == point.key]
-        mine = _entry(pool_me, point.key, lambda p: p.company)
-        if not matches or mine is None:
+        my_role = _entry(pool_me, point.key, lambda p: p.company)
+        if not matches or my_role is None:
             return None
 
         def overlap_of(p: Position):
-            return years_overlap(p.start, p.end, mine.start, mine.end)
+            return years_overlap(p.start, p.end, my_role.start, my_role.end)
 
-        # The role of theirs that overlaps with mine, else the first listed.
-        theirs = next((p for p in matches if overlap_of(p)), matches[0])
+        # Their role that overlaps with mine, else the first listed.
+        their_role = next((p for p in matches if overlap_of(p)), matches[0])
         return Anchor(
             point.kind,
-            org_name(theirs.company or ""),
-            _span(theirs.start, theirs.end),
-            _span(mine.start, mine.end),
-            overlap_of(theirs),
-            their_title=(theirs.title or "").strip(),
+            org_name(their_role.company or ""),
+            _span(their_role.start, their_role.end),
+            _span(my_role.start, my_role.end),
+            overlap_of(their_role),
+            their_title=(their_role.title or "").strip(),
             point=point,
         )
     if point.kind == "place":
@@ -333,16 +338,18 @@ def pick_posts(
     by_url = {p.url: p for p in usable}
     ordered: list[tuple[Post, TalkingPoint | None]] = []
     for point in points:
-        post = by_url.get(point.key) or by_url.get(point.evidence[0].url if point.evidence else "")
+        post = by_url.get(point.key) or by_url.get(
+            point.evidence[0].url or "" if point.evidence else ""
+        )
         if point.kind == "post" and post and all(post is not o[0] for o in ordered):
             ordered.append((post, point))
     rest = [p for p in usable if all(p is not o[0] for o in ordered)]
     rest.sort(key=lambda p: (-_relevance(p, me, goal), -(p.published or "0").__len__()))
     ordered += [(p, None) for p in rest]
     picks = []
-    for post, point in ordered:
+    for post, picked in ordered:
         candidates = point_sentences(post)
-        quote = point.evidence[0].quote if point and point.evidence else ""
+        quote = picked.evidence[0].quote if picked and picked.evidence else ""
         chosen = quote if quote in candidates else _best_point(candidates, me, goal, post, topics)
         picks.append(
             PostPick(
@@ -351,7 +358,7 @@ def pick_posts(
                 point=chosen,
                 subject=subject_of(chosen, post, topics, me),
                 mine=_tie(me, post, chosen),
-                talking_point=point,
+                talking_point=picked,
             )
         )
     return picks
