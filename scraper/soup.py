@@ -195,7 +195,12 @@ def make_soup(html: str | bytes | None, *, keep_scripts: bool = False) -> Beauti
 
     ``keep_scripts`` keeps every element as served (only the size and tag limits apply), for
     the one reader that judges a page by its scripts (``scraper.jsdetect``)."""
-    text = prepare(html, keep_scripts=keep_scripts)
+    return soup_of_prepared(prepare(html, keep_scripts=keep_scripts))
+
+
+def soup_of_prepared(text: str) -> BeautifulSoup | None:
+    """A BeautifulSoup of text that already went through ``prepare`` (the profile dispatcher
+    prepares a page once, then builds the tree its parser reads: lxml or BeautifulSoup)."""
     if not text.strip():
         return None
     try:

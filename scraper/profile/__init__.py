@@ -1,9 +1,9 @@
 """Profile parsers: ``parse_profile(html, url)`` picks the right one by URL and content.
 
 Each parser is a pure function of the page text; none fetches anything. Families:
-LinkedIn as seen logged in (the DOM the extension captures), LinkedIn public pages (JSON-LD),
-GitHub user pages, and any other personal page or blog (JSON-LD, microdata, h-card, rel=me,
-OpenGraph).
+LinkedIn as seen logged in (the DOM the extension captures: the 2026 layout, the classic layout,
+and the voyager JSON some pages embed), LinkedIn public pages (JSON-LD), GitHub user pages, and
+any other personal page or blog (JSON-LD, microdata, h-card, rel=me, OpenGraph, prose).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import logging
 
 from scraper.models import Profile
 
-from .markup import decode_html, make_soup
+from .markup import decode_html
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,8 @@ def parse_profile(html: str | bytes | None, url: str) -> Profile | None:
 def _parse(html: str | bytes | None, url: str) -> Profile | None:
     from .dispatch import pick_and_parse
 
-    soup = make_soup(html)
-    if soup is None:
+    if isinstance(html, bytes | bytearray):
+        html = decode_html(bytes(html))
+    if not isinstance(html, str) or not html.strip():
         return None
-    return pick_and_parse(soup, url)
+    return pick_and_parse(html, url)

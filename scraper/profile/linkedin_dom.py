@@ -1,30 +1,31 @@
-"""LinkedIn profiles as a logged-in viewer sees them: the DOM the extension captures.
+"""LinkedIn profiles as a logged-in viewer sees them, classic layout: the DOM the extension sends.
 
 Only stable things are read: the single ``<h1>`` (the person's name), the section anchors and
 headings, ``aria-hidden`` text, list structure and link targets. Class names are hashed and change
 between captures, so none is read (a test rewrites them all and expects the same result). Sidebars
 about other people ("People you may know", "Other similar profiles") sit in their own sections
-and are never walked.
+and are never walked. The 2026 layout has none of these anchors: see ``linkedin_sdui``.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from urllib.parse import parse_qs, urlsplit
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from lxml import etree
 
-from scraper.hosts import is_linkedin
 from scraper.models import Profile
-from scraper.soup import attr_text
 
 from . import linkedin_sections as sections
-from .markup import as_soup
-from .text import absolute_url, blog_urls_in_text, clean, host_of, unique
+from .linkedin_links import is_linkedin_url, unwrap_redirect
+from .names import person_name
+from .text import absolute_url, blog_urls_in_text, clean, unique
+from .tree import Element, make_tree, parent_of, text_of
 from .vocabulary import HEADINGS
 
 log = logging.getLogger(__name__)
+
+__all__ = ["looks_like_logged_in_linkedin", "parse_linkedin_dom", "unwrap_redirect"]
 
 # Next to the name: pronouns "(She/Her)", the connection degree "2nd", "· 3rd+", its spoken form.
 _BADGE = re.compile(
@@ -33,70 +34,82 @@ _BADGE = re.compile(
     re.IGNORECASE,
 )
 _COUNTS = re.compile(r"^[\d,.+kK]+$|^(?:connections?|followers?|mutual connections?)$", re.I)
+# Text under these is not the headline or the place: current-company and school buttons,
+# "Contact info", connection counts.
+_NOT_TOP_CARD_TEXT = {"button", "a", "h1", "li", "ul"}
+# The sections the result reports as missing when the page did not show them.
+LAZY_SECTIONS = ("experience", "education", "skills")
 
 
-def looks_like_logged_in_linkedin(soup: BeautifulSoup) -> bool:
+def looks_like_logged_in_linkedin(tree: Element) -> bool:
     """The logged-in DOM has doubled aria-hidden text, and card anchors or card headings."""
-    if soup.find("span", attrs={"aria-hidden": "true"}) is None:
+    if not tree.xpath(".//span[@aria-hidden='true'][1]"):
         return False
-    if soup.find(id=("experience", "about", "education")) is not None:
+    if tree.xpath(".//*[@id='experience' or @id='about' or @id='education'][1]"):
         return True
-    return any(sections.find_section(soup, key) is not None for key in ("experience", "education"))
+    return any(sections.find_section(tree, key) is not None for key in ("experience", "education"))
 
 
-def _top_card_strings(h1: Tag, card: Tag | None) -> list[tuple[NavigableString, str]]:
-    """Text after the name inside the top card, skipping buttons, links, badges and comments."""
+def _top_card_strings(h1: Element, card: Element) -> list[tuple[Element, str, bool]]:
+    """Text after the name inside the top card: (holder, text, before the Contact info link)."""
     out = []
-    for node in h1.next_elements:  # a generator: stops at the card's end, not the page's
-        if isinstance(node, Comment) or not isinstance(node, NavigableString):
+    started = False
+    before_contact = True
+    for event, node in etree.iterwalk(card, events=("start", "end")):
+        if not isinstance(node.tag, str):
             continue
-        if not any(parent is card for parent in node.parents):
-            break
-        text = clean(str(node))
-        if not text or _BADGE.match(text):
+        if event == "start":
+            if node is h1:
+                started = True
+            if node.tag == "a" and "overlay/contact-info" in (node.get("href") or ""):
+                before_contact = False
+            text, holder = node.text, node
+        else:
+            text, holder = (node.tail, node.getparent()) if node is not card else (None, None)
+        if not started or not text or holder is None:
             continue
-        if node.find_parent(["button", "a", "h1", "li", "ul"]) is not None:
-            continue  # current-company/school buttons, "Contact info", connection counts
-        out.append((node, text))
+        text = clean(text)
+        if not text or _BADGE.match(text) or _COUNTS.match(text):
+            continue
+        if holder.tag in _NOT_TOP_CARD_TEXT or parent_of(holder, _NOT_TOP_CARD_TEXT) is not None:
+            continue
+        out.append((holder, text, before_contact))
     return out
 
 
-def _top_card(soup: BeautifulSoup) -> tuple[str | None, str | None, str | None, Tag | None]:
+def _top_card(tree: Element) -> tuple[str | None, str | None, str | None, Element | None]:
     """Name, headline and location from the card that holds the page's <h1>."""
     # An open overlay (contact info) brings its own <h1>; the person's is outside any dialog.
     h1 = next(
-        (
-            h
-            for h in soup.find_all("h1", limit=20)
-            if h.find_parent(attrs={"role": "dialog"}) is None
-        ),
+        (h for h in tree.iter("h1") if not h.xpath("ancestor::*[@role='dialog']")),
         None,
     )
     if h1 is None:
-        return _name_from_title(soup), None, None, None
-    name = clean(h1.get_text(" "))
-    card = h1.find_parent("section") or h1.parent
-    strings = [(n, t) for n, t in _top_card_strings(h1, card) if not _COUNTS.match(t)]
+        return _name_from_title(tree), None, None, None
+    name = person_name(text_of(h1))
+    card = parent_of(h1, "section")
+    if card is None:
+        card = h1.getparent()
+    strings = _top_card_strings(h1, card)
     headline = strings[0][1] if strings else None
     location = None
-    contact = soup.find("a", href=re.compile(r"overlay/contact-info"))
-    if contact is not None:
+    contact = tree.xpath(".//a[contains(@href, 'overlay/contact-info')]")
+    if contact:
         # The place is the last text before the "Contact info" link.
-        preceding = {id(n) for n in contact.find_all_previous(string=True, limit=200)}
-        before = [t for n, t in strings[1:] if id(n) in preceding]
+        before = [text for _, text, is_before in strings[1:] if is_before]
         location = before[-1] if before else None
     elif len(strings) > 1:
         location = strings[1][1]
     return name, headline, location, card
 
 
-def _name_from_title(soup: BeautifulSoup) -> str | None:
+def _name_from_title(tree: Element) -> str | None:
     """'(3) Jane Doe | LinkedIn' or 'Experience | Jane Doe | LinkedIn' -> 'Jane Doe'.
 
     The tab title names the person when the page has no <h1> (a "Show all" details page).
     """
-    title = soup.find("title")
-    text = clean(title.get_text(" ")) if title is not None else None
+    title = next(tree.iter("title"), None)
+    text = text_of(title)
     if not text or "|" not in text:
         return None
     text = re.sub(r"^\(\d+\)\s*", "", text)
@@ -104,72 +117,63 @@ def _name_from_title(soup: BeautifulSoup) -> str | None:
     for part in text.split("|"):
         name = clean(part.split(" - ")[0])
         if name and name.lower() not in known:
-            return name
+            return person_name(name)
     return None
 
 
-def unwrap_redirect(url: str) -> str:
-    """LinkedIn wraps outside links as /redir/redirect?url=...; give the real target."""
-    parts = urlsplit(url)
-    if is_linkedin(host_of(url)) and parts.path.startswith("/redir/"):
-        target = parse_qs(parts.query).get("url")
-        if target:
-            return target[0]
-    return url
-
-
-def _websites(soup: BeautifulSoup, card: Tag | None, url: str) -> tuple[str, ...]:
-    """Outside links the person lists: the contact-info overlay (when captured) and the top card."""
-    places: list[Tag] = []
-    for heading in soup.find_all(["h1", "h2", "h3"]):
-        if (clean(heading.get_text(" ")) or "").lower() in ("contact info", "websites", "website"):
-            places.append(
-                heading.find_parent(attrs={"role": "dialog"})
-                or heading.find_parent("section")
-                or heading.parent
-                or heading
-            )
-    if card is not None:
-        places.append(card)
+def outside_links(places: list[Element], url: str) -> tuple[str, ...]:
+    """Links in ``places`` that leave LinkedIn, unwrapped from LinkedIn's redirects."""
     links = []
     for place in places:
-        for a in place.find_all("a", href=True):
-            href = absolute_url(attr_text(a, "href"), url)
+        for a in place.iter("a"):
+            href = absolute_url(a.get("href"), url)
             if not href:
                 continue
             href = unwrap_redirect(href)
-            if is_linkedin(host_of(href)):
-                continue
-            links.append(href)
+            if not is_linkedin_url(href):
+                links.append(href)
     return unique(links)
 
 
-def parse_linkedin_dom(page: str | bytes | BeautifulSoup | None, url: str) -> Profile | None:
+def _websites(tree: Element, card: Element | None, url: str) -> tuple[str, ...]:
+    """Outside links the person lists: the contact-info overlay (when captured) and the top card."""
+    places: list[Element] = []
+    for heading in tree.iter("h1", "h2", "h3"):
+        if (text_of(heading) or "").lower() in ("contact info", "websites", "website"):
+            dialog = heading.xpath("ancestor::*[@role='dialog'][1]")
+            place = dialog[0] if dialog else parent_of(heading, "section")
+            places.append(place if place is not None else heading.getparent())
+    if card is not None:
+        places.append(card)
+    return outside_links([p for p in places if p is not None], url)
+
+
+def parse_linkedin_dom(page: str | bytes | Element | None, url: str) -> Profile | None:
     """A Profile from the logged-in DOM, or None when the page shows nobody."""
-    soup = as_soup(page)
-    if soup is None:
+    tree = make_tree(page)
+    if tree is None:
         return None
-    name, headline, location, card = _top_card(soup)
+    name, headline, location, card = _top_card(tree)
     find = sections.find_section
-    about = sections.about(find(soup, "about"))
-    experience = sections.positions(find(soup, "experience"))
-    education = sections.schools(find(soup, "education"))
+    found = {key: find(tree, key) for key in LAZY_SECTIONS}
+    about = sections.about(find(tree, "about"))
     profile = Profile(
         name=name,
         headline=headline,
         location=location,
         about=about,
-        experience=tuple(experience),
-        education=tuple(education),
-        skills=unique(sections.first_lines(find(soup, "skills"))),
-        interests=unique(sections.interests(find(soup, "interests"))),
-        websites=unique([*_websites(soup, card, url), *blog_urls_in_text(about)]),
+        experience=tuple(sections.positions(found["experience"])),
+        education=tuple(sections.schools(found["education"])),
+        skills=unique(sections.first_lines(found["skills"])),
+        interests=unique(sections.interests(find(tree, "interests"))),
+        websites=unique([*_websites(tree, card, url), *blog_urls_in_text(about)]),
         source_url=url or None,
         volunteering=tuple(
-            sections.positions(find(soup, "volunteering_experience"), volunteering=True)
+            sections.positions(find(tree, "volunteering_experience"), volunteering=True)
         ),
-        languages=unique(sections.first_lines(find(soup, "languages"))),
-        certifications=unique(sections.first_lines(find(soup, "licenses_and_certifications"))),
+        languages=unique(sections.first_lines(find(tree, "languages"))),
+        certifications=unique(sections.first_lines(find(tree, "licenses_and_certifications"))),
+        missing_sections=tuple(key for key in LAZY_SECTIONS if found[key] is None),
     )
     if profile.is_empty:
         log.info("no person found on the LinkedIn page %s", url)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from scraper.soup import decode_html, make_soup
+from scraper.soup import decode_html, make_soup, prepare, soup_of_prepared
 
-__all__ = ["as_soup", "decode_html", "make_soup"]
+__all__ = ["as_soup", "decode_html", "make_soup", "prepare", "soup_of_prepared"]
 
 
 def as_soup(page: str | bytes | BeautifulSoup | None) -> BeautifulSoup | None:

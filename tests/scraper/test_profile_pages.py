@@ -41,7 +41,7 @@ PAGES = _fixture_pages()
 
 def _assert_matches_gold(profile: Profile | None, gold: dict, page: str) -> None:
     assert profile is not None, f"{page}: no profile parsed"
-    missing, extra = missing_and_extra(gold_items(gold), profile_items(profile))
+    missing, extra = missing_and_extra(gold_items(gold), profile_items(profile, gold))
     assert not missing and not extra, f"{page}: missing {missing}, extra {extra}"
     # Fields outside the bench's set are compared whole (lists in order: blog first matters).
     for key, want in gold.items():
@@ -64,6 +64,47 @@ def _linkedin_pages(shared_data: Path) -> list[tuple[str, str, dict]]:
 def test_shared_linkedin_pages_match_every_gold_field(shared_data):
     for name, html, gold in _linkedin_pages(shared_data):
         _assert_matches_gold(parse_profile(html, gold["profile_url"]), gold, name)
+
+
+def _recent_pages(shared_data: Path) -> list[tuple[str, str, dict]]:
+    """The 2025-2026 captures (shared data) with the gold files written for them here."""
+    folder = shared_data / "linkedin" / "2025-2026"
+    pages = []
+    for gold_path in sorted((FIXTURES / "gold").glob("*.expected.json")):
+        html = folder / gold_path.name.replace(".expected.json", ".html")
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        pages.append((html.name, html.read_text(encoding="utf-8"), gold))
+    assert len(pages) == 2, f"expected the 2 shared 2025-2026 captures in {folder}"
+    return pages
+
+
+def test_shared_2025_2026_pages_match_every_gold_field(shared_data):
+    for name, html, gold in _recent_pages(shared_data):
+        _assert_matches_gold(parse_profile(html, gold["profile_url"]), gold, name)
+
+
+def test_shared_2026_page_is_linkedin_wherever_it_was_saved(shared_data):
+    """The 2026 layout's componentkeys say LinkedIn on any host and in a saved file."""
+    for name, html, gold in _recent_pages(shared_data):
+        if name.startswith("sdui"):
+            for url in ("http://127.0.0.1:8000/ross.html", "", "file:///tmp/ross.html"):
+                profile = parse_profile(html, url)
+                assert profile is not None and profile.name == gold["name"], url
+                assert profile.missing_sections == ("experience", "education", "skills")
+
+
+def test_shared_july_2024_pages_link_their_organisations(shared_data):
+    """Each position and school carries its organisation's page, written one way."""
+    _, html, gold = _linkedin_pages(shared_data)[0]
+    profile = parse_profile(html, gold["profile_url"])
+    links = {(p.company, p.company_url) for p in profile.experience}
+    assert ("KTH Royal Institute of Technology", "https://www.linkedin.com/company/4814/") in links
+    assert all(url is None or re.fullmatch(r"https://www\.linkedin\.com/company/[\w-]+/", url)
+               for _, url in links)  # fmt: skip
+    schools = {s.school: s.school_url for s in profile.education}
+    # The Education card links /company/4814/; the school's page is /school/4814/.
+    assert schools["KTH Royal Institute of Technology"] == "https://www.linkedin.com/school/4814/"
+    assert profile.missing_sections == ()
 
 
 def _rehash_classes(html: str, seed: int) -> str:
