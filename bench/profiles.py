@@ -49,7 +49,8 @@ ABOUT_CHARS = 120  # the gold keeps the first 120 characters of About, whitespac
 
 
 def _about(text: str | None) -> str | None:
-    return (clean(text) or "")[:ABOUT_CHARS] or None
+    # Cut, then trimmed: a cut that ends on a space must not count against a gold that was trimmed.
+    return (clean(text) or "")[:ABOUT_CHARS].rstrip() or None
 
 
 def _dates(text: str | None) -> str | None:

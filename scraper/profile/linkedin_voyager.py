@@ -116,9 +116,18 @@ def _slug(url: str) -> str | None:
 
 def _text(value: Any) -> str | None:
     """A string field, or the ``text`` of a TextViewModel ({"text": "..."})."""
+    return clean(_raw(value))
+
+
+def _block(value: Any) -> str | None:
+    """Free text (a summary, a description) with its line breaks kept."""
+    return clean_block(_raw(value))
+
+
+def _raw(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("text")
-    return clean(value) if isinstance(value, str) else None
+    return value if isinstance(value, str) else None
 
 
 def _date(value: Any) -> str | None:
@@ -219,7 +228,7 @@ def _positions(items: list[dict], types: dict[str, dict]) -> list[Position]:
                 start=start,
                 end=end,
                 location=_text(item.get("locationName")) or _text(item.get("geoLocationName")),
-                description=clean_block(_text(item.get("description"))),
+                description=_block(item.get("description")),
                 employment_type=_text(kind.get("name")) if kind else None,
                 company_url=_org_url(item.get("companyUrn"), "company"),
             )
@@ -261,7 +270,7 @@ def parse_voyager(entities: list[dict], url: str) -> Profile | None:
         name=name,
         headline=_text(profile.get("headline")),
         location=_location(profile, _named(entities, "Geo")),
-        about=clean_block(_text(profile.get("summary"))),
+        about=_block(profile.get("summary")),
         experience=tuple(_positions(_sorted(mine("Position"), order), types)),
         education=tuple(_schools(_sorted(mine("Education"), order))),
         skills=unique(_text(e.get("name")) for e in mine("Skill")),

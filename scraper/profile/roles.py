@@ -29,12 +29,16 @@ def split_type(text: str) -> tuple[str | None, str | None]:
 
 
 def split_location(text: str | None) -> str | None:
-    """'Stockholm, Sweden · Hybrid' -> 'Stockholm, Sweden'; 'Remote' alone stays."""
+    """'Stockholm, Sweden · Hybrid' -> 'Stockholm, Sweden'; 'Hybrid' alone is no place.
+
+    A role under a company group often shows only its workplace type; the group's place is then
+    the role's place (the caller falls back to it).
+    """
     if not text:
         return None
     parts = [p.strip() for p in text.split(" · ")]
     kept = [p for p in parts if p.lower() not in WORKPLACE_TYPES]
-    return clean(" · ".join(kept)) if kept else clean(text)
+    return clean(" · ".join(kept)) if kept else None
 
 
 def date_index(lines: list[str]) -> int:

@@ -19,6 +19,7 @@ from scraper.profile import decode_html, parse_profile
 from scraper.profile.github import parse_github
 from scraper.profile.linkedin_dom import parse_linkedin_dom
 from scraper.profile.linkedin_public import parse_linkedin_public
+from scraper.profile.linkedin_sdui import parse_sdui
 from scraper.profile.personal import parse_personal
 from scraper.soup import MAX_INPUT_CHARS, MAX_TAGS
 
@@ -27,6 +28,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "profiles"
 PARSERS = {
     "linkedin_dom": (parse_linkedin_dom, "https://www.linkedin.com/in/someone/"),
     "linkedin_public": (parse_linkedin_public, "https://www.linkedin.com/in/someone"),
+    "linkedin_sdui": (parse_sdui, "https://www.linkedin.com/in/someone/"),
     "personal": (parse_personal, "https://someone.example/about/"),
     "github": (parse_github, "https://github.com/someone"),
     "dispatch": (parse_profile, "https://someone.example/"),
@@ -96,6 +98,20 @@ FRAGMENTS = [
     '<a href="/blog/">',
     "<title>About | Jo Doe</title>",
     '<section data-section="experience">',
+    '<div componentkey="com.linkedin.sdui.profile.card.refACoA1Topcard">',
+    '<section componentkey="com.linkedin.sdui.profile.card.refACoA1ExperienceTopLevelSection">',
+    '<div componentkey="com.linkedin.sdui.profile.card.refACoA1EducationTopLevelSection">',
+    '<div componentkey="entity-collection-item-7">',
+    '<div componentkey="com.linkedin.sdui.profile.skill(ACoA1, 1)">',
+    '<a href="https://www.linkedin.com/company/1035/">',
+    '<a href="/school/4477/">',
+    '<span data-testid="expandable-text-box">',
+    '<div role="button">',
+    "sty 2020 – obecnie · 4 lata 3 mies.",
+    "Pełny etat",
+    '<code style="display: none">{&quot;included&quot;:[{&quot;$type&quot;:'
+    "&quot;com.linkedin.voyager.dash.identity.profile.Profile&quot;,&quot;firstName&quot;:"
+    "&quot;A&quot;,&quot;publicIdentifier&quot;:&quot;someone&quot;}]}</code>",
 ]
 
 page_like = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=20)), max_size=120).map(
