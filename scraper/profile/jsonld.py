@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from scraper.hosts import is_linkedin
 from scraper.models import Position, Profile, School
 
+from .linkedin_links import org_url
 from .text import absolute_url, clean, clean_block, host_of, normalise_date, unique
 
 log = logging.getLogger(__name__)
@@ -184,6 +185,18 @@ def _is_employer(org: dict) -> bool:
     return bool(kinds) and not (kinds & SCHOOL_TYPES) and "person" not in kinds
 
 
+def _linkedin_page(org: dict, school: bool = False) -> str | None:
+    """The organisation's LinkedIn page, when its node links one (LinkedIn's own JSON-LD does)."""
+    for value in _items(org.get("url")) + _items(org.get("sameAs")):
+        if (
+            isinstance(value, str)
+            and value.startswith("http")
+            and (url := org_url(value, school=school))
+        ):
+            return url
+    return None
+
+
 def _positions(person: dict) -> list[Position]:
     # Kept with their masked (None) entries, so that they still line up with worksFor.
     titles = [_text(v) for v in _items(person.get("jobTitle"))]
@@ -206,6 +219,7 @@ def _positions(person: dict) -> list[Position]:
                 end=end,
                 location=place_text(org.get("location")) if isinstance(org, dict) else None,
                 description=clean_block(_text(role.get("description"))),
+                company_url=_linkedin_page(org) if isinstance(org, dict) else None,
             )
         )
     return [p for p in out if p.company or p.title]
@@ -226,6 +240,7 @@ def _schools(person: dict) -> list[School]:
                 degree=_text(role.get("roleName")) or _text(role.get("description")),
                 start=_date(role.get("startDate")),
                 end=_date(role.get("endDate")),
+                school_url=_linkedin_page(org, school=True),
             )
         )
     return [s for s in out if s.school]

@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup, Tag
 from scraper.models import Position, Profile, School
 
 from .jsonld import find_person, json_ld_nodes, person_to_profile
+from .linkedin_links import org_url
 from .markup import as_soup
 from .text import clean, clean_block, parse_date_range, unique
 
@@ -112,7 +113,16 @@ def _description(item: Tag) -> str | None:
     return best
 
 
-def _position(item: Tag, company: str | None = None) -> Position | None:
+def _org_link(item: Tag, school: bool = False) -> str | None:
+    """The organisation's LinkedIn page the entry links, written one way (see linkedin_links)."""
+    for a in item.find_all("a", href=True):
+        url = org_url(str(a["href"]), school=school)
+        if url:
+            return url
+    return None
+
+
+def _position(item: Tag, company: str | None = None, link: str | None = None) -> Position | None:
     h3 = item.find("h3")
     if h3 is not None and _is_masked(clean(h3.get_text(" "))):
         return None  # a blurred entry: its visible parts belong to a role we cannot see
@@ -136,6 +146,7 @@ def _position(item: Tag, company: str | None = None) -> Position | None:
         duration=duration,
         location=location,
         description=_description(item),
+        company_url=_org_link(item) or link,
     )
 
 
@@ -155,7 +166,8 @@ def _positions(section: Tag | None) -> list[Position]:
             if not any(parent is nested for parent in h.parents)
         ]
         company = clean(header[0].get_text(" ")) if header else None
-        out.extend(p for p in (_position(role, company) for role in roles) if p)
+        link = _org_link(item)
+        out.extend(p for p in (_position(role, company, link) for role in roles) if p)
     return out
 
 
@@ -171,7 +183,14 @@ def _school(item: Tag) -> School | None:
         degree = parts[0]
         field = ", ".join(p for p in parts[1:] if p) or None
     start, end, _, _ = _date_line(item)
-    return School(school=name, degree=degree, field=field, start=start, end=end)
+    return School(
+        school=name,
+        degree=degree,
+        field=field,
+        start=start,
+        end=end,
+        school_url=_org_link(item, school=True),
+    )
 
 
 def _top_card(soup: BeautifulSoup) -> tuple[str | None, str | None, str | None]:
