@@ -319,7 +319,7 @@ def fill_gaps(exact: Profile, seen: Profile | None) -> Profile:
     if seen is None:
         return exact
     position_key = lambda p: (_key(p.title), _key(p.company))  # noqa: E731
-    values = {}
+    values: dict[str, Any] = {}
     for f in fields(Profile):
         mine, theirs = getattr(exact, f.name), getattr(seen, f.name)
         if f.name in ("experience", "volunteering"):

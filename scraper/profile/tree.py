@@ -14,13 +14,13 @@ from collections.abc import Iterable, Iterator
 
 from lxml import etree
 from lxml import html as lxml_html
+from lxml.html import HtmlElement as Element
 
 from .markup import prepare
 from .text import clean
 
 log = logging.getLogger(__name__)
 
-Element = lxml_html.HtmlElement
 
 # No network, no comments (LinkedIn pads its text with "<!---->"), no processing instructions.
 _PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
