@@ -84,7 +84,7 @@ def _fields(body: dict[str, Any]) -> dict[str, Any]:
     checks = {
         "name": lambda: validate.text(body, "name", required=True),
         "url": lambda: validate.url(body, required=False),
-        "person_key": lambda: validate.text(body, "person_key", max_len=16),
+        "person_key": lambda: validate.person_key(body),
         "status": lambda: validate.one_of(body, "status", STATUSES),
         "message": lambda: validate.text(body, "message", max_len=MAX_MESSAGE),
         "notes": lambda: validate.text(body, "notes", max_len=MAX_NOTES),

@@ -1,7 +1,10 @@
 """Input checks shared by the routes: a JSON object body, strings and lists of bounded size.
 
 Every failure is an ``InvalidInput`` (422) naming the field and the limit, or 400 for a body
-that is not JSON at all. Limits are generous for people and tight for machines.
+that is not JSON at all. Limits are generous for people and tight for machines. What Python
+accepts but nothing downstream can hold is refused here, at the door: JSON nested deeper than
+the parser's recursion limit, lone surrogates (valid in JSON's escapes, not in UTF-8, SQLite or
+the tokenizer), URLs ``urlsplit`` cannot take apart, dates whose arithmetic overflows.
 """
 
 from __future__ import annotations
@@ -19,12 +22,24 @@ MAX_URL = 2048
 MAX_SHORT = 300
 MAX_TEXT = 20_000
 MAX_LIST = 200
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Dates a contact can carry: wide enough for any real one, narrow enough that the follow-up
+# arithmetic (sent + 60 days) can never leave the calendar Python knows (year 1 to 9999).
+FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2199, 12, 31)
+PERSON_KEY = re.compile(r"[0-9a-f]{16}")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def json_object() -> dict[str, Any]:
     """The body as a JSON object, or a 400/422 that says what is wrong with it."""
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # json's C parser gives up near 1,000 levels, not with a ValueError
+        raise AppError(
+            "the JSON body is nested too deeply to read: send a flat JSON object",
+            code="too_deep",
+            status=400,
+        ) from None
     if body is None:
         raise AppError(
             "the body is not valid JSON: send a JSON object with Content-Type: application/json",
@@ -33,7 +48,33 @@ def json_object() -> dict[str, Any]:
         )
     if not isinstance(body, dict):
         raise InvalidInput("the body must be a JSON object, not a list or a value")
+    where = _lone_surrogate(body)
+    if where is not None:
+        raise InvalidInput(
+            f"{where} holds a lone surrogate (an escape such as \\ud800 without its pair), "
+            "which is not text: send valid Unicode",
+            code="bad_text",
+        )
     return body
+
+
+def _lone_surrogate(body: Any) -> str | None:
+    """Where in the body a string (value or key) holds a lone surrogate, or None. A loop, not
+    recursion: the body may be nested hundreds deep."""
+    stack: list[tuple[str, Any]] = [("the body", body)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                return where
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if _SURROGATE.search(key):
+                    return f"a key in {where}"
+                stack.append((f"'{key[:40]}'" if where == "the body" else where, item))
+        elif isinstance(value, list):
+            stack.extend((where, item) for item in value)
+    return None
 
 
 def text(
@@ -58,8 +99,14 @@ def url(body: dict[str, Any], name: str = "url", *, required: bool = True) -> st
     if value is None:
         return None
     value = value.strip()
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(value)
+        host, _port = parts.hostname, parts.port  # .port raises for a port out of range
+    except ValueError as exc:  # "http://[::1/", "http://a.example:99999/", bad characters
+        raise InvalidInput(
+            f"'{name}' is not a valid web address ({exc}): check it for typos", code="bad_url"
+        ) from None
+    if parts.scheme not in ("http", "https") or not host:
         raise InvalidInput(
             f"'{name}' must be a web address starting with http:// or https://", code="bad_url"
         )
@@ -71,11 +118,23 @@ def iso_date(body: dict[str, Any], name: str) -> str | None:
     if value is None:
         return None
     try:
-        if not _DATE.match(value):
+        if not _DATE.fullmatch(value):
             raise ValueError
-        date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
         raise InvalidInput(f"'{name}' must be a date like 2025-01-31", code="bad_date") from None
+    if not FIRST_DATE <= parsed <= LAST_DATE:
+        raise InvalidInput(f"'{name}' must be a date between {FIRST_DATE} and {LAST_DATE}",
+                           code="bad_date")  # fmt: skip
+    return value
+
+
+def person_key(body: dict[str, Any], name: str = "person_key") -> str | None:
+    """A person key as an analysis returned it: 16 lowercase hex digits, nothing more."""
+    value = text(body, name)
+    if value is not None and not PERSON_KEY.fullmatch(value):
+        raise InvalidInput(f"'{name}' must be 16 hex digits, as the analysis returned it",
+                           code="bad_key")  # fmt: skip
     return value
 
 
