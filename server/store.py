@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from scraper.hosts import is_linkedin
 
@@ -87,6 +88,8 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
         " (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
     )
     applied = {row[0] for row in conn.execute("SELECT id FROM schema_migrations")}
+    # Migrations may recompute person keys in SQL (0003): the one definition, not a copy.
+    conn.create_function("person_key", 1, person_key, deterministic=True)
     names = []
     for number, name, sql in _migrations():
         if number in applied:
@@ -132,12 +135,37 @@ def init_db(path: str | Path) -> None:
 # -- people ----------------------------------------------------------------------------------
 
 
+# Query parameters that say how someone reached a page or which view of it they see, never
+# whose page it is. Every other parameter is part of the identity: some sites name the person
+# there (profile.php?id=4, /user?name=ada), and two people must never share a key, since
+# forgetting one would delete the other.
+_NOT_IDENTITY = re.compile(
+    r"utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref|ref_src|source|trk|trkinfo|"
+    r"lipi|originalsubdomain|tab|lang|hl",
+    re.IGNORECASE,
+)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
 def normalise_profile_url(url: str) -> str:
-    """The identity of a profile URL: host without www, path without trailing slash or query."""
-    parts = urlsplit(url.strip())
+    """The identity of a profile URL: host (without www) and port (unless the scheme's default),
+    path without a trailing slash, and the query's identifying parameters, sorted. LinkedIn
+    names people in the path alone (case-insensitively), so its query is dropped."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:  # a URL stored before validation refused its kind: keyed by its text
+        return url.strip()
     host = (parts.hostname or "").lower().removeprefix("www.")
-    path = parts.path.rstrip("/").lower() if is_linkedin(host) else parts.path.rstrip("/")
-    return f"{host}{path}"
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 literal keeps its brackets, or its port would blur into it
+    if port is not None and port != _DEFAULT_PORTS.get(parts.scheme.lower()):
+        host = f"{host}:{port}"
+    if is_linkedin(parts.hostname or ""):
+        return f"{host}{parts.path.rstrip('/').lower()}"
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    query = urlencode(sorted((k, v) for k, v in pairs if not _NOT_IDENTITY.fullmatch(k)))
+    return f"{host}{parts.path.rstrip('/')}" + (f"?{query}" if query else "")
 
 
 def person_key(url: str) -> str:

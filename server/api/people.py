@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import re
-
 from flask import Blueprint
 
 from server import store
 from server.api import pipeline
+from server.api.validate import PERSON_KEY
 from server.errors import InvalidInput
 
 bp = Blueprint("people", __name__, url_prefix="/api/people")
-_KEY = re.compile(r"^[0-9a-f]{16}$")
 
 
 @bp.delete("/<key>")
 def forget(key: str):
     """Delete the person's analyses, cached pages, contact and record; returns what went."""
-    if not _KEY.match(key):
+    # fullmatch: "$" would also match before a final newline, and "...\n" is no key.
+    if not PERSON_KEY.fullmatch(key):
         raise InvalidInput("a person key is 16 hex digits, as the analysis returned it",
                            code="bad_key")  # fmt: skip
     deleted = store.forget_person(store.get_db(), key)

@@ -28,7 +28,7 @@ def conn(db_path):
 
 def test_migrations_are_recorded_and_applied_once(conn):
     names = [r["name"] for r in conn.execute("SELECT name FROM schema_migrations ORDER BY id")]
-    assert names == ["schema", "0002_indexes"]
+    assert names == ["schema", "0002_indexes", "0003_person_keys"]
     assert store.migrate(conn) == []
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
