@@ -36,7 +36,7 @@ class Candidate:
     entry: FeedEntry | None = None
 
 
-def _looks_like_feed(page: Page) -> bool:
+def looks_like_feed(page: Page) -> bool:
     head = page.html.lstrip()[:200].lower()
     return (
         "xml" in page.content_type
@@ -88,7 +88,7 @@ class _Finder:
         return len(self.found) >= self.limit or self.partial
 
     def from_feed(self, home: Page) -> None:
-        if _looks_like_feed(home):
+        if looks_like_feed(home):
             entries = parse_feed(home.html, home.final_url)
         else:
             entries = []

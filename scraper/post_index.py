@@ -1,0 +1,282 @@
+"""Every post of a blog, listed without opening one: title, date, URL, summary, and where seen.
+
+An analysis chooses which posts to read from this index, so it must know the old posts as well
+as the new. Each source tells part of the story and all of them are read:
+
+- every feed the site advertises (RSS, Atom, JSON Feed): titles, dates and summaries, but
+  often only the newest ten;
+- the sitemaps: every URL, with a date of last change, but no title;
+- the index pages with their pagination, and an archive page: titles as link text, dates and
+  summaries where the page shows them;
+- a section headed "Popular posts" (home page, sidebar or about page): what the author is
+  known for.
+
+A 55-post blog is a dozen requests, one at a time, on the fetcher's politeness rules.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
+
+from scraper.discover import canonical, feed_candidates, is_post_url, next_page
+from scraper.errors import BudgetExhausted, FetchError
+from scraper.feeds import FeedEntry, discover_feeds, parse_feed, parse_sitemap
+from scraper.finder import blog_base, looks_like_feed
+from scraper.listing import (
+    ListedPost,
+    about_links,
+    archive_links,
+    date_in_url,
+    listed_posts,
+    popular_posts,
+    title_from_slug,
+)
+from scraper.models import Page
+from scraper.protocols import Fetcher
+from scraper.soup import make_soup
+
+log = logging.getLogger(__name__)
+
+# Bounds on what listing may read, whatever the site says.
+MAX_FEEDS = 4
+MAX_FEED_PROBES = 6
+MAX_SITEMAPS = 8
+MAX_INDEX_PAGES = 30
+MAX_POSTS = 2000
+SUMMARY_CHARS = 300
+_SKIP_SITEMAPS = re.compile(r"(page|tag|categor|author|attachment|image|video|product)", re.I)
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One post as the site lists it. ``entry`` is its feed item (full text, when the feed
+    carries it); ``sources`` says where it was seen: feed, sitemap, index, archive."""
+
+    url: str
+    title: str | None = None
+    published: str | None = None
+    summary: str | None = None
+    popular: bool = False
+    sources: tuple[str, ...] = ()
+    entry: FeedEntry | None = None
+
+    @property
+    def year(self) -> int | None:
+        return int(self.published[:4]) if self.published and self.published[:4].isdigit() else None
+
+
+@dataclass
+class PostIndex:
+    """The posts of one blog, newest first (undated last); ``errors`` are for the user."""
+
+    site: str
+    entries: list[IndexEntry] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    partial: bool = False
+
+    @property
+    def total(self) -> int:
+        return len(self.entries)
+
+
+def index_posts(site_url: str, fetcher: Fetcher, deadline: float | None = None) -> PostIndex:
+    """List every post of the blog at ``site_url`` from its feeds, sitemaps, index pages and
+    archive, without fetching a post."""
+    return _Indexer(site_url, fetcher, deadline).run()
+
+
+class _Indexer:
+    def __init__(self, site_url: str, fetcher: Fetcher, deadline: float | None) -> None:
+        self.site_url, self.fetcher, self.deadline = site_url, fetcher, deadline
+        self.index = PostIndex(site=site_url)
+        self.found: dict[str, IndexEntry] = {}
+        self.popular: set[str] = set()
+
+    def run(self) -> PostIndex:
+        home = self.get(self.site_url, quiet=False)
+        if home is None:
+            return self.index
+        base = blog_base(home)
+        self.index.site = base
+        if looks_like_feed(home):
+            self.from_feed_entries(parse_feed(home.html, home.final_url))
+            home = self.get(base) or home
+        else:
+            self.from_feeds(home)
+        self.from_sitemaps(base)
+        self.from_listing(home, base, "index")
+        for archive in archive_links(home.html, home.final_url):
+            page = self.get(archive)
+            if page is not None:
+                self.from_listing(page, base, "archive")
+        self.popular.update(map(canonical, popular_posts(home.html, home.final_url, base)))
+        for about in about_links(home.html, home.final_url):
+            page = self.get(about)
+            if page is not None:
+                found = popular_posts(page.html, page.final_url, base)
+                self.popular.update(map(canonical, found))
+        self.index.entries = self.ordered()
+        return self.index
+
+    # -- fetching ---------------------------------------------------------------------------
+
+    def get(self, url: str, quiet: bool = True) -> Page | None:
+        if self.deadline is not None and time.monotonic() >= self.deadline:
+            self.index.partial = True
+            return None
+        try:
+            page = self.fetcher.get(url, self.deadline)
+        except BudgetExhausted:
+            self.index.partial = True
+            return None
+        except FetchError as exc:
+            log.info("listing skipped %s: %s", url, exc.message)
+            if not quiet:
+                self.index.errors.append(exc.message)
+            return None
+        return page if page.status < 400 else None
+
+    # -- sources ----------------------------------------------------------------------------
+
+    def from_feeds(self, home: Page) -> None:
+        advertised = discover_feeds(home.html, home.final_url)[:MAX_FEEDS]
+        if advertised:
+            for feed_url in advertised:
+                page = self.get(feed_url)
+                if page is not None:
+                    self.from_feed_entries(parse_feed(page.html, page.final_url))
+            return
+        for feed_url in feed_candidates(home.final_url, home.html)[:MAX_FEED_PROBES]:
+            page = self.get(feed_url)
+            entries = parse_feed(page.html, page.final_url) if page is not None else []
+            if entries:
+                self.from_feed_entries(entries)
+                return
+
+    def from_feed_entries(self, entries: list[FeedEntry]) -> None:
+        for item in entries:
+            self.add(
+                IndexEntry(
+                    url=item.url,
+                    title=_clean(item.title),
+                    published=item.published,
+                    summary=_summary(item.summary or item.content),
+                    sources=("feed",),
+                    entry=item,
+                )
+            )
+
+    def from_sitemaps(self, base: str) -> None:
+        try:
+            rules = self.fetcher.robots(base, self.deadline)
+            declared = list(rules.sitemaps)
+        except FetchError:
+            declared = []
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
+        queue = declared or [origin + "/sitemap.xml", origin + "/sitemap_index.xml"]
+        read = 0
+        while queue and read < MAX_SITEMAPS:
+            page = self.get(queue.pop(0))
+            read += 1
+            if page is None:
+                continue
+            sitemap = parse_sitemap(page.html, page.final_url)
+            children = [s for s in sitemap.sitemaps if not _SKIP_SITEMAPS.search(_last(s))]
+            queue = children + queue
+            for item in sitemap.urls:
+                if is_post_url(item.url, base):
+                    published = date_in_url(item.url) or item.lastmod
+                    self.add(IndexEntry(url=item.url, published=published, sources=("sitemap",)))
+            if sitemap.urls and not sitemap.sitemaps and not declared:
+                return  # /sitemap.xml answered; /sitemap_index.xml is the same list
+
+    def from_listing(self, first: Page, base: str, source: str) -> None:
+        """A listing page and the pages its pagination leads to."""
+        page: Page | None = first
+        visited = {canonical(first.final_url)}
+        for _ in range(MAX_INDEX_PAGES):
+            if page is None:
+                return
+            learned = 0
+            for listed in listed_posts(page.html, page.final_url, base):
+                learned += self.add(_from_listing(listed, source))
+            following = next_page(page.html, page.final_url)
+            if not following or canonical(following) in visited:
+                return
+            if learned == 0 and len(visited) > 1:
+                return  # a page that tells nothing new: the feed and sitemap knew it all
+            visited.add(canonical(following))
+            page = self.get(following)
+
+    # -- merging ----------------------------------------------------------------------------
+
+    def add(self, entry: IndexEntry) -> bool:
+        """Merge what a source says of a post into what is known; True when it told something
+        new (the post, or its title)."""
+        key = canonical(entry.url)
+        known = self.found.get(key)
+        if known is None:
+            if len(self.found) >= MAX_POSTS:
+                return False
+            self.found[key] = entry
+            return True
+        learned = known.title is None and entry.title is not None
+        self.found[key] = replace(
+            known,
+            # A feed's title and date are the author's; a listing's link text comes next.
+            title=known.title or entry.title,
+            published=_better_date(known, entry),
+            summary=known.summary or entry.summary,
+            sources=tuple(dict.fromkeys(known.sources + entry.sources)),
+            entry=known.entry or entry.entry,
+        )
+        return learned
+
+    def ordered(self) -> list[IndexEntry]:
+        entries = []
+        for key, entry in self.found.items():
+            entries.append(
+                replace(
+                    entry,
+                    title=entry.title or title_from_slug(entry.url),
+                    popular=key in self.popular,
+                )
+            )
+        dated = sorted((e for e in entries if e.published), key=lambda e: e.published or "",
+                       reverse=True)  # fmt: skip
+        return dated + [e for e in entries if not e.published]
+
+
+def _better_date(known: IndexEntry, new: IndexEntry) -> str | None:
+    # A sitemap's lastmod is when the page last changed, not when it was written: any other
+    # source's date is better.
+    if known.published and known.sources != ("sitemap",):
+        return known.published
+    return new.published or known.published
+
+
+def _from_listing(listed: ListedPost, source: str) -> IndexEntry:
+    return IndexEntry(url=listed.url, title=_clean(listed.title), published=listed.published,
+                      summary=listed.summary, sources=(source,))  # fmt: skip
+
+
+def _last(url: str) -> str:
+    return urlsplit(url).path.rsplit("/", 1)[-1]
+
+
+def _clean(text: str | None) -> str | None:
+    text = " ".join((text or "").split())
+    return text or None
+
+
+def _summary(html_or_text: str | None) -> str | None:
+    if not html_or_text:
+        return None
+    soup = make_soup(html_or_text) if "<" in html_or_text else None
+    text = soup.get_text(" ") if soup is not None else html_or_text
+    words = " ".join(text.split())
+    return words[:SUMMARY_CHARS] or None
