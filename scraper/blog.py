@@ -28,6 +28,7 @@ from scraper.feeds import (
 from scraper.finder import Candidate, find_candidates
 from scraper.jsdetect import needs_javascript
 from scraper.models import Page, Post
+from scraper.post_index import IndexEntry
 from scraper.protocols import BrowserPool, Fetcher
 from scraper.soup import make_soup
 
@@ -45,11 +46,19 @@ RENDER_TIMEOUT = 20.0
 
 @dataclass
 class BlogResult:
-    """Posts newest first; ``errors`` are sentences for the user; ``partial`` when cut short."""
+    """Posts newest first; ``errors`` are sentences for the user; ``partial`` when cut short.
+
+    When the posts were chosen from the blog's index: ``total`` is how many posts the blog
+    has, ``reasons`` says why each post (by URL) was read, ``listed`` is the whole index."""
 
     posts: list[Post] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     partial: bool = False
+    total: int | None = None
+    reasons: dict[str, str] = field(default_factory=dict)
+    listed: list[IndexEntry] = field(default_factory=list)
+    # The URL each post was asked for under (a post may declare another canonical URL).
+    asked_as: dict[str, str] = field(default_factory=dict)
 
 
 def _silent(stage: str, done: int, total: int) -> None:
@@ -92,6 +101,23 @@ def read_blog(
     return result
 
 
+def read_posts(
+    candidates: list[Candidate],
+    fetcher: Fetcher,
+    limit: int,
+    progress: Progress | None = None,
+    deadline: float | None = None,
+    browser: BrowserPool | None = None,
+) -> BlogResult:
+    """Read up to ``limit`` of the given posts (chosen from the index), in their order; a post
+    that cannot be read gives its place to the next. Returned newest first."""
+    result = BlogResult()
+    reader = _PostReader(fetcher, browser, False, deadline, result, progress or _silent)
+    reader.read(candidates, limit)
+    result.posts.sort(key=lambda p: p.published or "", reverse=True)
+    return result
+
+
 class _PostReader:
     def __init__(self, fetcher, browser, force_browser, deadline, result, report) -> None:
         self.fetcher, self.browser, self.force_browser = fetcher, browser, force_browser
@@ -122,6 +148,7 @@ class _PostReader:
                 post = self._post(outcome, by_url[url].entry)
                 if post and len(self.result.posts) < limit:
                     self.result.posts.append(post)
+                    self.result.asked_as[post.url] = url
                     self.report("reading_posts", len(self.result.posts), total)
         if self.out_of_budget or (queue and self._out_of_time()):
             self._ran_out(total)

@@ -20,8 +20,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from insights.choose import REASONS as READ_REASONS
 from insights.phrasing import DEFAULT_TONE
 from insights.protocols import Embedder
+from insights.substance import is_substantial
 from scraper.blog import BlogResult, read_blog
 from scraper.errors import AddressRefused, FetchError, SchemeRefused
 from scraper.hosts import in_domain, is_linkedin_url
@@ -166,6 +168,7 @@ class _Analysis:
         self.progress = progress
         self.timings = Timings()
         self.errors: list[str] = []
+        self.blog: BlogResult | None = None
 
     def run(self) -> dict[str, Any]:
         me = self.request.me
@@ -182,6 +185,7 @@ class _Analysis:
         return {
             "profile": them.to_dict(),
             **computed,
+            **self.reading(computed, posts),
             "errors": self.errors + ([BUDGET_NOTE] if partial else []),
             "partial": partial,
             "timings": self.timings.to_dict(),
@@ -259,8 +263,19 @@ class _Analysis:
                 continue
             self.errors.extend(blog.errors)
             if blog.posts:
+                self.blog = blog
                 return list(blog.posts), blog.partial
         return [], False
+
+    def reading(self, computed: dict[str, Any], posts: list[Post]) -> dict[str, Any]:
+        """Why each post was read, and how many of how many: ``posts`` with their ``reason``,
+        and ``reading``: ``{total, read, interest, popular, recent}``."""
+        reasons = self.blog.reasons if self.blog is not None else {}
+        total = self.blog.total if self.blog is not None and self.blog.total else len(posts)
+        listed = [{**p, "reason": reasons.get(p["url"], "recent")} for p in computed["posts"]]
+        counts = {r: sum(1 for p in listed if p["reason"] == r) for r in READ_REASONS}
+        return {"posts": listed, "reading": {"total": max(total, len(posts)), "read": len(posts),
+                                             **counts}}  # fmt: skip
 
     # -- topics, talking points, openers ----------------------------------------------------
 
@@ -300,13 +315,15 @@ class _Analysis:
                 per_post, topics = extractor.person_topics(posts)
             self.progress("finding_topics", len(posts), len(posts))
         self.progress("matching", 0, 1)
+        # A post too thin to discuss (a link, a video) never anchors a point or an opener.
+        solid = [p for p in posts if is_substantial(p)]
         with self.timings.measure("match"):
-            points = find_talking_points(me, them, posts, topics, embedder)
+            points = find_talking_points(me, them, solid, topics, embedder)
             self.progress("writing_openers", 0, 1)
             # Every tone of every version: a few dozen short texts, so the popup switches at once.
-            versions = opener_versions(me, them, points, topics, posts)
+            versions = opener_versions(me, them, points, topics, solid)
             openers = versions[0]["tones"][DEFAULT_TONE] if versions else []
-            advice = no_common_ground_advice(them, posts, topics, points)
+            advice = no_common_ground_advice(them, solid, topics, points)
         return {
             "posts": [_post_dict(p, per_post.get(p.url, [])) for p in posts],
             "topics": [t.to_dict() for t in topics],

@@ -30,10 +30,10 @@ from server.analysis import (
     Progress,
     Tools,
     no_progress,
-    read_newest_posts,
     run_analysis,
 )
 from server.caches import SqlitePageCache, SqlitePhraseCache
+from server.chosen_posts import read_chosen_posts
 from server.errors import AppError
 from server.memo import LongTextMemo, ResultMemo
 from server.memory import release_memory
@@ -169,8 +169,9 @@ class Pipeline:
     """Builds and runs analyses. One per app (``create_app``) or per command (the CLI).
 
     ``embedder_factory`` loads the model (the real one unless a test shares one it loaded);
-    ``read_posts`` reads a person's blog (``read_newest_posts`` unless another reader is
-    given); ``warm`` runs the warm-up once the model is loaded (a server wants it, a one-off
+    ``read_posts`` reads a person's blog (``read_chosen_posts``: every post listed, the ones
+    for this mentee read; ``read_newest_posts`` is the naive reader); ``warm`` runs the
+    warm-up once the model is loaded (a server wants it, a one-off
     command does not).
     """
 
@@ -180,7 +181,7 @@ class Pipeline:
         db_path: Path,
         *,
         embedder_factory: Callable[[], Embedder] | None = None,
-        read_posts: BlogReader = read_newest_posts,
+        read_posts: BlogReader = read_chosen_posts,
         warm: bool = True,
     ) -> None:
         self.settings = settings

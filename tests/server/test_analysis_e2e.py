@@ -14,7 +14,7 @@ from tests.server.conftest import HERE, serve_site, wait_for
 pytestmark = pytest.mark.model
 
 RESULT_KEYS = {"profile", "posts", "topics", "talking_points", "openers", "opener_versions",
-               "advice", "errors", "partial", "timings"}  # fmt: skip
+               "advice", "errors", "partial", "timings", "reading"}  # fmt: skip
 
 
 @pytest.fixture

@@ -338,7 +338,8 @@ def build_site(base: str, feed_count: int = 10, per_page: int = 10) -> dict[str,
     sidebar = _sidebar(posts)
     routes = {p.path: _post_html(p, base, sidebar) for p in posts}
     routes["/feed.xml"] = _feed(newest[:feed_count], base)
-    rows = "".join(f"<url><loc>{base}{p.path}</loc><lastmod>2026-01-05</lastmod></url>"
+    # As jekyll-sitemap writes it: posts oldest first, each with its date as lastmod.
+    rows = "".join(f"<url><loc>{base}{p.path}</loc><lastmod>{p.published}</lastmod></url>"
                    for p in posts)  # fmt: skip
     routes["/sitemap.xml"] = (
         '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
