@@ -9,6 +9,7 @@ import {
   renderNotices,
   renderPerson,
   renderPosts,
+  renderReading,
   renderTalkingPoints,
   renderTopics,
 } from "./lib/result-view.js";
@@ -63,6 +64,7 @@ function renderResult(state) {
   renderTalkingPoints(points);
   renderTopics(result.topics || [], points);
   renderPosts(result.posts || [], points);
+  renderReading(result.reading, result.profile || {});
   renderOpenerChoices(result, {
     checkDraft: (text, channel) =>
       ask(MSG.CHECK_DRAFT, { text, channel, analysisId: state.analysisId }),

@@ -102,6 +102,31 @@ export function postsToRead(posts = [], points = []) {
   return ranked.slice(0, POSTS_TO_SHOW).map((r) => r.post);
 }
 
+// "Read 20 of 55 posts: the 12 closest to your interests, 5 Jonas is known for, 3 newest".
+// The person is named by their first name: a profile gives no pronoun to use.
+export function readingLine(reading, profile = {}) {
+  if (!reading || !reading.read) return "";
+  const total = Math.max(reading.total || 0, reading.read);
+  const head =
+    total === reading.read
+      ? `Read all ${total} post${total === 1 ? "" : "s"}`
+      : `Read ${reading.read} of ${total} posts`;
+  const first = String(profile.name || "").trim().split(/\s+/)[0];
+  const parts = [];
+  if (reading.interest) parts.push(`the ${reading.interest} closest to your interests`);
+  const who = first ? `${first} is` : "they are";
+  if (reading.popular) parts.push(`${reading.popular} ${who} known for`);
+  if (reading.recent) parts.push(`${reading.recent} newest`);
+  return parts.length ? `${head}: ${parts.join(", ")}` : head;
+}
+
+export function renderReading(reading, profile = {}) {
+  const line = document.getElementById("reading-line");
+  if (!line) return;
+  line.textContent = readingLine(reading, profile);
+  show(line, line.textContent !== "");
+}
+
 export function renderPosts(posts = [], points = []) {
   const list = clear(document.getElementById("posts-to-read"));
   for (const post of postsToRead(posts, points)) {

@@ -91,3 +91,20 @@ def test_the_service_worker_refuses_an_unknown_message(page):
     answer = page.evaluate("chrome.runtime.sendMessage({type: 'no/such-message'})")
     assert answer["ok"] is False
     assert "unknown message type: no/such-message" in answer["error"]["message"]
+
+
+def test_the_reading_line_says_how_many_posts_of_how_many_and_why(page):
+    line = lambda reading, profile: call(  # noqa: E731
+        page, "result-view", "m.readingLine(args[0], args[1])", reading, profile
+    )
+    reading = {"total": 55, "read": 20, "interest": 12, "popular": 5, "recent": 3}
+    assert line(reading, {"name": "Jonas Berg"}) == (
+        "Read 20 of 55 posts: the 12 closest to your interests, 5 Jonas is known for, 3 newest"
+    )
+    assert line(reading, {}) == (
+        "Read 20 of 55 posts: the 12 closest to your interests, 5 they are known for, 3 newest"
+    )
+    assert line({"total": 8, "read": 8, "interest": 0, "popular": 2, "recent": 6}, {}) == (
+        "Read all 8 posts: 2 they are known for, 6 newest"
+    )
+    assert line(None, {}) == "" and line({"total": 0, "read": 0}, {}) == ""
