@@ -70,7 +70,7 @@ OLD = {
         ),
         (
             "Community engagement fails when only the usual voices come to the town hall.",
-            "Participatory budgeting let residents decide how to spend part of the district budget.",
+            "Participatory budgeting let residents decide how to spend part of the budget.",
             "We held pop-up consultations at the market to hear people who never attend meetings.",
             "A walking audit with neighbours finds problems no map shows.",
             "Our consultation went wrong because the decision had been made before we asked.",
