@@ -28,7 +28,7 @@ from scraper.blog import BlogResult, read_blog
 from scraper.errors import AddressRefused, FetchError, SchemeRefused
 from scraper.hosts import in_domain, is_linkedin_url
 from scraper.models import Page, Post, Profile
-from scraper.profile import parse_profile
+from scraper.profile import is_linkedin_capture, parse_profile
 from scraper.profile.text import host_of
 from scraper.protocols import BrowserPool, Fetcher
 from server.errors import AnalysisFailed
@@ -169,6 +169,8 @@ class _Analysis:
         self.timings = Timings()
         self.errors: list[str] = []
         self.blog: BlogResult | None = None
+        # A LinkedIn page, even one served from elsewhere, is never the person's own site.
+        self.page_is_linkedin = is_linkedin_url(request.url)
 
     def run(self) -> dict[str, Any]:
         me = self.request.me
@@ -201,6 +203,7 @@ class _Analysis:
             with self.timings.measure("fetch"):
                 page = self.fetch(url)
             html, url = page.html, page.final_url or url
+        self.page_is_linkedin = self.page_is_linkedin or is_linkedin_capture(html)
         with self.timings.measure("extract"):
             profile = parse_profile(html, url)
             if (profile is None or profile.is_empty) and not is_linkedin_url(url):
@@ -243,7 +246,7 @@ class _Analysis:
     def read_posts(self, them: Profile) -> tuple[list[Post], bool]:
         """The posts of the first of the person's sites that has any, and whether the reading
         was cut short."""
-        sites = blog_candidates(them, self.request.url)
+        sites = blog_candidates(them, self.request.url, page_is_theirs=not self.page_is_linkedin)
         if not sites:
             self.errors.append(NO_WEBSITE_NOTE)
         for i, site in enumerate(sites):
@@ -334,10 +337,10 @@ class _Analysis:
         }
 
 
-def blog_candidates(them: Profile, url: str) -> list[str]:
+def blog_candidates(them: Profile, url: str, page_is_theirs: bool = True) -> list[str]:
     """The person's own sites, then the profile page itself when it is their own site."""
     candidates = [w for w in them.websites if not is_linkedin_url(w)]
-    if not is_linkedin_url(url) and not _is_github(url):
+    if page_is_theirs and not is_linkedin_url(url) and not _is_github(url):
         candidates.append(url)
     return list(dict.fromkeys(c for c in candidates if c.startswith(("http://", "https://"))))
 

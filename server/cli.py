@@ -120,6 +120,13 @@ def format_result(result: dict[str, Any]) -> str:
         lines += [f"    {line}" for line in opener["text"].splitlines()]
     for advice in result.get("advice") or []:
         lines.append(f"Advice: {advice if isinstance(advice, str) else json.dumps(advice)}")
+    missing = profile.get("missing_sections") or []
+    if missing:
+        lines.append(
+            f"Note: the page did not show their {', '.join(m.capitalize() for m in missing)} "
+            "(LinkedIn loads these as you scroll): scroll to the end of the profile before "
+            "saving it, then analyse it again"
+        )
     for error in result.get("errors") or []:
         lines.append(f"Note: {error}")
     return "\n".join(lines)

@@ -140,7 +140,10 @@ async function run(state, ticket) {
       await backend.health();
       await backend.request("GET", "/api/me");
     }
-    const page = await captureTab(state.tabId);
+    const page = await captureTab(state.tabId, {
+      // A LinkedIn profile whose lazy sections have not loaded is scrolled first (up to 3 s).
+      onLoadingSections: () => update(state, { stage: "loading_sections" }),
+    });
     await update(state, { url: page.url, status: "queued", stage: "queued" });
     const { id, person_key: personKey } = await backend.startAnalysis(page.url, page.html);
     await update(state, { analysisId: id, personKey: personKey || null });

@@ -152,9 +152,30 @@ export function renderPosts(posts = [], points = []) {
   }
 }
 
+const SECTION_NAMES = { experience: "Experience", education: "Education", skills: "Skills" };
+
+// A LinkedIn profile's lazy sections that were still not on the page after scrolling: what the
+// result could not use, and what the user can do about it. "" when nothing is missing.
+export function missingSectionsNotice(missing = []) {
+  const names = missing.map((key) => SECTION_NAMES[key] || key);
+  if (!names.length) return "";
+  const list =
+    names.length === 1
+      ? names[0]
+      : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  const sections = names.length === 1 ? "section" : "sections";
+  return (
+    `The page did not show their ${list} ${sections}, so this result leaves ` +
+    `${names.length === 1 ? "it" : "them"} out. Scroll to the end of their profile until ` +
+    `${names.length === 1 ? "it appears" : "they appear"}, then click Common Ground again.`
+  );
+}
+
 export function renderNotices(result) {
   const errors = result.errors || [];
   const list = clear(document.getElementById("notice-list"));
+  const missing = missingSectionsNotice(result.profile?.missing_sections || []);
+  if (missing) list.append(el("li", { class: "missing-sections" }, missing));
   for (const message of errors)
     list.append(el("li", {}, typeof message === "string" ? message : message.message || ""));
   if (result.partial && errors.length === 0) {

@@ -1,6 +1,7 @@
 // What the popup says at each stage the backend reports, and how far along that is.
 const STAGES = [
   ["capturing", "Reading this page"],
+  ["loading_sections", "Loading the profile's sections"],
   ["queued", "Waiting for the backend"],
   ["reading_profile", "Reading the profile"],
   ["finding_blog", "Finding the blog"],

@@ -16,7 +16,7 @@ from .markup import decode_html
 
 log = logging.getLogger(__name__)
 
-__all__ = ["decode_html", "parse_profile"]
+__all__ = ["decode_html", "is_linkedin_capture", "parse_profile"]
 
 
 def parse_profile(html: str | bytes | None, url: str) -> Profile | None:
@@ -33,6 +33,17 @@ def parse_profile(html: str | bytes | None, url: str) -> Profile | None:
         # the family parsers are tested without this net (tests/scraper/test_profile_robust.py).
         log.exception("could not read a profile from %s; treating it as no profile", url)
         return None
+
+
+def is_linkedin_capture(html: str | None) -> bool:
+    """True when the page is a capture of LinkedIn, wherever it was served from: it carries the
+    2026 layout's card keys or LinkedIn's own profile data. (The classic layout's anchors are on
+    personal pages too, so they do not count here.) Such a page is never the person's own site.
+    """
+    from .linkedin_sdui import MARKER as SDUI_MARKER
+    from .linkedin_voyager import MARKER as VOYAGER_MARKER
+
+    return isinstance(html, str) and (SDUI_MARKER in html or VOYAGER_MARKER in html)
 
 
 def _parse(html: str | bytes | None, url: str) -> Profile | None:

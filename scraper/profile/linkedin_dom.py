@@ -122,11 +122,18 @@ def _name_from_title(tree: Element) -> str | None:
 
 
 def outside_links(places: list[Element], url: str) -> tuple[str, ...]:
-    """Links in ``places`` that leave LinkedIn, unwrapped from LinkedIn's redirects."""
+    """Links in ``places`` that leave LinkedIn, unwrapped from LinkedIn's redirects.
+
+    Only absolute links count: a relative one ("/messaging/compose/...") is LinkedIn's own page,
+    wherever the capture is read from (a saved file, a test server).
+    """
     links = []
     for place in places:
         for a in place.iter("a"):
-            href = absolute_url(a.get("href"), url)
+            raw = (a.get("href") or "").strip()
+            if not raw.lower().startswith(("http://", "https://")):
+                continue
+            href = absolute_url(raw, url)
             if not href:
                 continue
             href = unwrap_redirect(href)

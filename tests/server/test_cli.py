@@ -107,3 +107,13 @@ def test_the_installed_command_runs_as_a_subprocess(tmp_path):
                          env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
     assert bad.returncode == 2
     assert bad.stderr.startswith("error: ") and "Traceback" not in bad.stderr
+
+
+def test_the_text_result_says_which_sections_a_linkedin_page_did_not_show():
+    from server.cli import format_result
+
+    result = {"profile": {"name": "Ross Martin", "missing_sections": ["experience", "skills"]}}
+    text = format_result(result)
+    assert "did not show their Experience, Skills" in text
+    assert "scroll to the end of the profile before saving it" in text
+    assert "did not show" not in format_result({"profile": {"name": "Jo"}})
