@@ -48,12 +48,17 @@ class Topic:
     phrase: str
     score: float
     evidence: tuple[Evidence, ...] = ()
+    # How many posts carry it (read or only listed) and the first year it appears.
+    posts: int = 0
+    since: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "phrase": self.phrase,
             "score": round(float(self.score), 4),
             "evidence": [e.to_dict() for e in self.evidence],
+            "posts": self.posts,
+            "since": self.since,
         }
 
 

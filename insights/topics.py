@@ -26,10 +26,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+import re
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 from keybert import KeyBERT
@@ -67,6 +70,9 @@ SHORTLIST_PHRASE_BONUS = 0.5
 # Per-post keyphrases that feed a person's topics.
 PER_POST = 12
 EVIDENCE_PER_TOPIC = 3
+# How much a topic gains per year it spans (log-scaled): written about over 8 years counts
+# about twice a topic of one year, at the same number of posts.
+YEARS_WEIGHT = 0.5
 
 
 @dataclass
@@ -109,14 +115,26 @@ class TopicExtractor:
         return [_rank(a, vectors, similarities.get(i, {}), top_n) for i, a in enumerate(analysed)]
 
     def person_topics(
-        self, posts: list[Post], top_n: int = 15
+        self, posts: list[Post], top_n: int = 15, listed: Sequence[ListedTitle] = ()
     ) -> tuple[dict[str, list[Keyphrase]], list[Topic]]:
         """Keyphrases per post URL, and the person's topics: phrases weighted by how many posts
-        carry them, each with the sentences (and post URLs) it was taken from."""
+        carry them and over how many years, each with the sentences (and post URLs) it was
+        taken from.
+
+        ``listed`` is the blog's whole index: the titles of the posts not read count too, so
+        that topics cover the whole blog and not only the posts read; evidence comes from the
+        posts read first."""
         posts = [p for p in posts if (p.text or "").strip() or (p.title or "").strip()]
-        per_post_lists = self.keyphrases_many([_post_text(p) for p in posts], PER_POST)
-        per_post = {p.url: kps for p, kps in zip(posts, per_post_lists, strict=True)}
-        return per_post, self._aggregate(posts, per_post_lists, top_n)
+        read = {_url_key(p.url) for p in posts}
+        titles = [
+            Post(url=e.url, title=e.title, published=e.published)
+            for e in listed
+            if e.title and _url_key(e.url) not in read
+        ]
+        every = posts + titles
+        per_post_lists = self.keyphrases_many([_post_text(p) for p in every], PER_POST)
+        per_post = {p.url: kps for p, kps in zip(posts, per_post_lists, strict=False)}
+        return per_post, self._aggregate(every, per_post_lists, top_n, read)
 
     # -- internals ----------------------------------------------------------------------------
 
@@ -181,16 +199,30 @@ class TopicExtractor:
         return [results[k] for k in keys]
 
     def _aggregate(
-        self, posts: list[Post], per_post: list[list[Keyphrase]], top_n: int
+        self,
+        posts: list[Post],
+        per_post: list[list[Keyphrase]],
+        top_n: int,
+        read: set[str] | None = None,
     ) -> list[Topic]:
         groups: dict[str, dict] = {}
+        everyday = _everyday_word()
         for post, keyphrases in zip(posts, per_post, strict=True):
+            unread = read is not None and _url_key(post.url) not in read
+            year = _year(post.published)
             for rank, kp in enumerate(keyphrases):
+                # A lone everyday word ("poem", "notes", "time") says nothing of the person.
+                if " " not in kp.phrase and kp.phrase.islower() and everyday(kp.phrase):
+                    continue
                 group = groups.setdefault(
-                    phrase_key(kp.phrase), {"spellings": {}, "hits": [], "first": len(groups)}
+                    phrase_key(kp.phrase),
+                    {"spellings": {}, "hits": [], "first": len(groups), "years": set()},
                 )
                 group["spellings"][kp.phrase] = group["spellings"].get(kp.phrase, 0) + 1
-                group["hits"].append((kp.score, rank, post.url, kp.sentence or kp.phrase))
+                group["hits"].append((kp.score, rank + unread * 100, post.url,
+                                      kp.sentence or kp.phrase))  # fmt: skip
+                if year:
+                    group["years"].add(year)
         if not groups:
             return []
         total = len(posts)
@@ -199,11 +231,18 @@ class TopicExtractor:
             hits = group["hits"]
             carried = len({url for _, _, url, _ in hits})
             mean = sum(score for score, *_ in hits) / len(hits)
-            # Weighted by how many posts carry it: a phrase in 4 of 10 posts is a topic of the
-            # person, one in a single post is a topic of that post.
-            score = mean * (1.0 + math.log(carried)) / (1.0 + math.log(max(total, 1)))
+            years = group["years"]
+            span = max(years) - min(years) + 1 if years else 1
+            # Weighted by how many posts carry it and over how many years: a phrase in 6 posts
+            # since 2017 is a theme of the person, one in a single post is a topic of that post.
+            score = (
+                mean
+                * (1.0 + math.log(carried))
+                / (1.0 + math.log(max(total, 1)))
+                * (1.0 + YEARS_WEIGHT * math.log(span))
+            )
             phrase = max(group["spellings"].items(), key=lambda item: (item[1], -len(item[0])))[0]
-            ranked.append((score, -group["first"], key, phrase, hits))
+            ranked.append((score, -group["first"], key, phrase, hits, carried, years))
         ranked.sort(key=lambda r: (-r[0], -r[1]))
         phrases = [r[3].lower() for r in ranked]
         vectors = self.embedder.embed(phrases)
@@ -218,8 +257,9 @@ class TopicExtractor:
         topics = []
         # Diverse by MMR, then shown strongest first.
         for index in sorted(chosen, key=lambda i: (-ranked[i][0], i)):
-            score, _, _, phrase, hits = ranked[index]
-            best = sorted(hits, key=lambda h: (-h[0], h[1]))
+            score, _, _, phrase, hits, carried, years = ranked[index]
+            # Evidence from the posts read first (a rank past 100 marks a title not read).
+            best = sorted(hits, key=lambda h: (h[1] >= 100, -h[0], h[1]))
             seen: set[str] = set()
             evidence: list[Evidence] = []
             for _, _, url, sentence in best:
@@ -227,15 +267,64 @@ class TopicExtractor:
                     seen.add(url)
                     evidence.append(Evidence(url=url, quote=sentence))
             topics.append(
-                Topic(phrase=phrase, score=round(float(score), 4), evidence=tuple(evidence))
+                Topic(
+                    phrase=phrase,
+                    score=round(float(score), 4),
+                    evidence=tuple(evidence),
+                    posts=carried,
+                    since=min(years) if years else None,
+                )
             )
         return topics
 
 
+class ListedTitle(Protocol):
+    """A post as the blog's index lists it (``scraper.post_index.IndexEntry``)."""
+
+    @property
+    def url(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def published(self) -> str | None: ...
+
+
+def _url_key(url: str) -> str:
+    return url.split("#")[0].rstrip("/")
+
+
+def _year(published: str | None) -> int | None:
+    year = (published or "")[:4]
+    return int(year) if year.isdigit() else None
+
+
+def _everyday_word():
+    from insights.candidates import _tagger
+
+    tagger = _tagger()
+    return tagger.is_everyday_word if tagger is not None else (lambda word: False)
+
+
+# A label in brackets at the end of a title ("Dragon's breath (Poem)", "Talk [video]") names the
+# kind of post, not its subject.
+HEADING_WORDS = 12
+_GENRE_LABEL = re.compile(r"\s*[(\[][^()\[\]]{1,24}[)\]]\s*$")
+
+
+def _without_genre_labels(text: str) -> str:
+    """Titles and headings (short lines) without a trailing "(Poem)" or "[video]"."""
+    lines = text.split("\n")
+    return "\n".join(
+        _GENRE_LABEL.sub("", line) if len(line.split()) <= HEADING_WORDS else line
+        for line in lines
+    )
+
+
 def _post_text(post: Post) -> str:
     # The title names the subject; as the first line it also gets the position bonus.
-    title = (post.title or "").strip()
-    return f"{title}\n{post.text or ''}" if title else post.text or ""
+    title = _GENRE_LABEL.sub("", (post.title or "").strip())
+    text = _without_genre_labels(post.text or "")
+    return f"{title}\n{text}" if title else text
 
 
 def _shortlist(candidates: list[Candidate]) -> list[Candidate]:

@@ -291,8 +291,9 @@ class _Analysis:
         memo = self.tools.results
         digest = None
         if memo is not None and not partial:
+            listed = [(e.url, e.title, e.published) for e in self.blog.listed] if self.blog else []
             digest = input_digest(them.to_dict(), [p.to_dict() for p in posts], me.to_dict(),
-                                  embedder.model_id)  # fmt: skip
+                                  embedder.model_id, listed)  # fmt: skip
             remembered = memo.get(digest)
             if remembered is not None:
                 return remembered, partial
@@ -315,7 +316,9 @@ class _Analysis:
             self.progress("finding_topics", 0, len(posts))
             with self.timings.measure("embed"):
                 extractor = self.tools.topic_extractor(embedder)
-                per_post, topics = extractor.person_topics(posts)
+                # Topics cover the whole blog: the titles of the posts not read count too.
+                listed = self.blog.listed if self.blog is not None else []
+                per_post, topics = extractor.person_topics(posts, listed=listed)
             self.progress("finding_topics", len(posts), len(posts))
         self.progress("matching", 0, 1)
         # A post too thin to discuss (a link, a video) never anchors a point or an opener.

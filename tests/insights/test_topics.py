@@ -150,3 +150,40 @@ def test_keybert_scores_our_candidates_through_a_vectorizer(extractor, monkeypat
     vocabulary = set(vectorizer.get_feature_names_out())
     assert "monitoring models" in vocabulary and "the" not in vocabulary
     assert calls[0]["doc_embeddings"] is not None and calls[0]["word_embeddings"] is not None
+
+
+def test_titles_of_posts_not_read_count_with_their_years(extractor: TopicExtractor) -> None:
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Listed:
+        url: str
+        title: str | None
+        published: str | None
+
+    read = [_post("feature-stores"), _post("monitoring")]
+    listed = [
+        Listed(f"https://blog.example/stoic-{n}/", title, f"{year}-03-01")
+        for n, (title, year) in enumerate(
+            [
+                ("Stoic philosophy at work", 2017),
+                ("Stoic philosophy and deadlines", 2018),
+                ("What Stoic philosophy says about failure", 2019),
+                ("Stoic philosophy for engineers", 2021),
+                ("Morning fog (Poem)", 2024),
+                ("Harbour lights (Poem)", 2025),
+            ]  # fmt: skip
+        )
+    ]
+    per_post, topics = extractor.person_topics(read, listed=listed)
+    assert set(per_post) == {p.url for p in read}  # keyphrases only for the posts read
+    stoic = next(t for t in topics if "stoic" in t.phrase.lower())
+    assert stoic.posts == 4 and stoic.since == 2017
+    assert topics.index(stoic) < 3, [t.phrase for t in topics]
+    # "(Poem)" labels a kind of post; it is no topic.
+    assert not [t for t in topics if "poem" in t.phrase.lower()]
+    # Evidence comes from the posts read before any title only listed.
+    read_urls = {p.url for p in read}
+    for topic in topics:
+        urls = [e.url for e in topic.evidence]
+        assert urls == sorted(urls, key=lambda u: u not in read_urls)
