@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/blog.py [--posts 20] [--words 1000] [--rounds 3] [--delay 0]
     .venv/bin/python bench/blog.py --extraction
+    .venv/bin/python bench/blog.py --listing [--rounds 3] [--delay 0]
 
 Serves a generated blog on 127.0.0.1 (N posts of ~W words; an RSS feed with the latest 10, a
 sitemap with all), then times ``read_blog(limit=N)`` twice per round: over HTTP (the normal path)
@@ -15,6 +16,11 @@ path.
 The default --delay 0 measures the two paths' own cost. With a politeness delay (--delay 1 is
 what a real site gets) both paths wait the same pause before every request, so the delay, not
 the path, dominates: run with --delay 0.1 to see it.
+
+--listing times what listing a whole blog adds (``scraper.post_index.index_posts``: feed,
+sitemap, every index page, the about page; no post opened) on the 60-post test blog
+(tests/sites/years_blog.py: feed of 10, sitemap and 10-a-page pagination with all), side by
+side with reading its 20 newest posts (``read_blog``), each round with a fresh Fetcher.
 
 --extraction prints, per page of ../shared/data/blogs/readability/, the token F1 of the extracted
 text against Readability's expected text, and whether title and byline match, for trafilatura's
@@ -117,6 +123,36 @@ def bench_paths(args: argparse.Namespace) -> None:
           f"(bar: at least 5x)")  # fmt: skip
 
 
+def bench_listing(args: argparse.Namespace) -> None:
+    from scraper.post_index import index_posts
+    from tests.sites import years_blog
+
+    routes: dict[str, str] = {}
+    server, base = serve(routes)
+    routes.update(years_blog.build_site(base))
+    listing, reading = [], []
+    try:
+        for _ in range(args.rounds):
+            pagememo.forget_all()
+            with Fetcher(allow_hosts_loopback=True, delay=args.delay) as fetcher:
+                started = time.perf_counter()
+                index = index_posts(f"{base}/", fetcher)
+                listing.append(time.perf_counter() - started)
+            if index.total != 60 or index.errors:
+                raise SystemExit(f"expected 60 posts listed, got {index.total}: {index.errors}")
+            reading.append(timed_read(base, 20, args.delay)[0])
+    finally:
+        server.shutdown()
+        server.server_close()
+    print(f"blog of {index.total} posts (feed with 10); politeness delay {args.delay} s; "
+          f"{args.rounds} rounds")  # fmt: skip
+    print(
+        f"listing every post: median {statistics.median(listing):.3f} s (min "
+        f"{min(listing):.3f}); reading the 20 newest: median {statistics.median(reading):.3f} s"
+    )
+    print("  (bar: listing a 55-post blog adds at most 0.3 s)")
+
+
 def bench_extraction() -> None:
     import trafilatura
     from lxml import html as lxml_html
@@ -159,10 +195,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--delay", type=float, default=0.0, help="politeness delay per host")
     parser.add_argument("--extraction", action="store_true", help="extraction quality instead")
+    parser.add_argument("--listing", action="store_true", help="the cost of listing every post")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     if args.extraction:
         bench_extraction()
+    elif args.listing:
+        bench_listing(args)
     else:
         bench_paths(args)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from bs4 import BeautifulSoup
+
 from scraper.pagememo import by_page
 from scraper.soup import attr_text, make_soup
 
@@ -116,8 +118,11 @@ def post_links(html: str, url: str, site_url: str) -> list[str]:
 def next_page(html: str, url: str) -> str | None:
     """The next (older) index page: rel=next, an "Older posts" link, or /page/N+1/."""
     soup = make_soup(html)
-    if soup is None:
-        return None
+    return next_page_in(soup, url) if soup is not None else None
+
+
+def next_page_in(soup: BeautifulSoup, url: str) -> str | None:
+    """``next_page`` on a page already parsed."""
     for tag in soup.find_all(["link", "a"], href=True):
         if "next" in [r.lower() for r in tag.get("rel") or []]:
             return urljoin(url, attr_text(tag, "href"))

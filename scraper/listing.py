@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
-from bs4 import Tag
+from bs4 import BeautifulSoup, Tag
 
-from scraper.discover import canonical, is_post_url
+from scraper.discover import canonical, is_post_url, next_page_in
 from scraper.feeds import to_iso
 from scraper.soup import make_soup
 
@@ -69,14 +69,42 @@ def title_from_slug(url: str) -> str | None:
     return text[:1].upper() + text[1:]
 
 
+@dataclass(frozen=True)
+class Listing:
+    """What one listing page says, from one parse: its posts, the next page of its
+    pagination, its archive and about links, and the posts it calls popular."""
+
+    posts: list[ListedPost]
+    next_page: str | None
+    archives: list[str]
+    abouts: list[str]
+    popular: list[str]
+
+
+def read_listing(html: str, url: str, site_url: str) -> Listing:
+    """Everything ``scraper.post_index`` reads on a listing page, parsing it once."""
+    soup = make_soup(html)
+    if soup is None:
+        return Listing([], None, [], [], [])
+    return Listing(
+        _listed_posts(soup, url, site_url),
+        next_page_in(soup, url),
+        _archive_links(soup, url),
+        _about_links(soup, url),
+        _popular_posts(soup, url, site_url),
+    )
+
+
 def listed_posts(html: str, url: str, site_url: str) -> list[ListedPost]:
     """The posts an index or archive page links to, in page order, with what it says of each.
 
     Menus, headers and footers link to pages, not posts, and are skipped; so are sidebars,
     whose links are read by ``popular_posts``."""
     soup = make_soup(html)
-    if soup is None:
-        return []
+    return _listed_posts(soup, url, site_url) if soup is not None else []
+
+
+def _listed_posts(soup: BeautifulSoup, url: str, site_url: str) -> list[ListedPost]:
     found: dict[str, ListedPost] = {}
     for a in soup.find_all("a", href=True):
         if a.find_parent(["nav", "header", "footer", "aside"]):
@@ -139,9 +167,12 @@ def popular_posts(html: str, url: str, site_url: str) -> list[str]:
     """Post URLs listed under a heading such as "Popular posts", "Most read" or "Start here"
     (anywhere on the page, sidebars included), in the order shown."""
     soup = make_soup(html)
-    if soup is None:
-        return []
+    return _popular_posts(soup, url, site_url) if soup is not None else []
+
+
+def _popular_posts(soup: BeautifulSoup, url: str, site_url: str) -> list[str]:
     found: list[str] = []
+    seen: set[str] = set()
     for heading in soup.find_all([*_HEADINGS, "strong", "b", "summary"]):
         if not POPULAR.search(heading.get_text(" ")) or len(heading.get_text(" ")) > 80:
             continue
@@ -151,7 +182,8 @@ def popular_posts(html: str, url: str, site_url: str) -> list[str]:
             if element.name != "a" or not element.get("href"):
                 continue
             href = urljoin(url, str(element["href"]).strip())
-            if is_post_url(href, site_url) and canonical(href) not in map(canonical, found):
+            if is_post_url(href, site_url) and canonical(href) not in seen:
+                seen.add(canonical(href))
                 found.append(href)
             if len(found) >= MAX_POPULAR_LINKS:
                 return found
@@ -161,8 +193,10 @@ def popular_posts(html: str, url: str, site_url: str) -> list[str]:
 def archive_links(html: str, url: str) -> list[str]:
     """Links to the blog's archive or "all posts" page."""
     soup = make_soup(html)
-    if soup is None:
-        return []
+    return _archive_links(soup, url) if soup is not None else []
+
+
+def _archive_links(soup: BeautifulSoup, url: str) -> list[str]:
     found: list[str] = []
     for a in soup.find_all("a", href=True):
         href = urljoin(url, str(a["href"]).strip())
@@ -178,8 +212,10 @@ def archive_links(html: str, url: str) -> list[str]:
 def about_links(html: str, url: str) -> list[str]:
     """Links to the author's about page (where authors often list their best-known posts)."""
     soup = make_soup(html)
-    if soup is None:
-        return []
+    return _about_links(soup, url) if soup is not None else []
+
+
+def _about_links(soup: BeautifulSoup, url: str) -> list[str]:
     for a in soup.find_all("a", href=True):
         href = urljoin(url, str(a["href"]).strip())
         path = urlsplit(href).path.rstrip("/").rsplit("/", 1)[-1].lower()

@@ -22,19 +22,11 @@ import time
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from scraper.discover import canonical, feed_candidates, is_post_url, next_page
+from scraper.discover import canonical, feed_candidates, is_post_url
 from scraper.errors import BudgetExhausted, FetchError
 from scraper.feeds import FeedEntry, discover_feeds, parse_feed, parse_sitemap
 from scraper.finder import blog_base, looks_like_feed
-from scraper.listing import (
-    ListedPost,
-    about_links,
-    archive_links,
-    date_in_url,
-    listed_posts,
-    popular_posts,
-    title_from_slug,
-)
+from scraper.listing import ListedPost, Listing, date_in_url, read_listing, title_from_slug
 from scraper.models import Page
 from scraper.protocols import Fetcher
 from scraper.soup import make_soup
@@ -108,16 +100,17 @@ class _Indexer:
         else:
             self.from_feeds(home)
         self.from_sitemaps(base)
-        self.from_listing(home, base, "index")
-        for archive in archive_links(home.html, home.final_url):
+        front = read_listing(home.html, home.final_url, base)
+        self.from_listing(home, base, "index", front)
+        for archive in front.archives:
             page = self.get(archive)
             if page is not None:
                 self.from_listing(page, base, "archive")
-        self.popular.update(map(canonical, popular_posts(home.html, home.final_url, base)))
-        for about in about_links(home.html, home.final_url):
+        self.popular.update(map(canonical, front.popular))
+        for about in front.abouts:
             page = self.get(about)
             if page is not None:
-                found = popular_posts(page.html, page.final_url, base)
+                found = read_listing(page.html, page.final_url, base).popular
                 self.popular.update(map(canonical, found))
         self.index.entries = self.ordered()
         return self.index
@@ -194,17 +187,22 @@ class _Indexer:
             if sitemap.urls and not sitemap.sitemaps and not declared:
                 return  # /sitemap.xml answered; /sitemap_index.xml is the same list
 
-    def from_listing(self, first: Page, base: str, source: str) -> None:
-        """A listing page and the pages its pagination leads to."""
+    def from_listing(
+        self, first: Page, base: str, source: str, parsed: Listing | None = None
+    ) -> None:
+        """A listing page (``parsed`` already, or not yet) and the pages its pagination
+        leads to."""
         page: Page | None = first
         visited = {canonical(first.final_url)}
         for _ in range(MAX_INDEX_PAGES):
             if page is None:
                 return
+            listing = parsed or read_listing(page.html, page.final_url, base)
+            parsed = None
             learned = 0
-            for listed in listed_posts(page.html, page.final_url, base):
+            for listed in listing.posts:
                 learned += self.add(_from_listing(listed, source))
-            following = next_page(page.html, page.final_url)
+            following = listing.next_page
             if not following or canonical(following) in visited:
                 return
             if learned == 0 and len(visited) > 1:
