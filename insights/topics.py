@@ -315,8 +315,7 @@ def _without_genre_labels(text: str) -> str:
     """Titles and headings (short lines) without a trailing "(Poem)" or "[video]"."""
     lines = text.split("\n")
     return "\n".join(
-        _GENRE_LABEL.sub("", line) if len(line.split()) <= HEADING_WORDS else line
-        for line in lines
+        _GENRE_LABEL.sub("", line) if len(line.split()) <= HEADING_WORDS else line for line in lines
     )
 
 
