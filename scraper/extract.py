@@ -32,12 +32,40 @@ _ARTICLE_TYPES = {"article", "blogposting", "newsarticle", "techarticle", "posti
 _URL_IN_PARENS = re.compile(r"\(\s*https?://[^)]*\)|https?://\S+")
 
 
+# A site's "not found" page is served with 200 when asked for by name (/404.html is often in the
+# sitemap): its address or its title says what it is, in the languages blogs are written in.
+_NOT_FOUND_PATH = re.compile(r"/(?:404|not[-_]?found|page[-_]not[-_]found)(?:\.html?)?/?$", re.I)
+_NOT_FOUND_TITLE = re.compile(
+    r"^\s*(?:error\s+)?404(?:\s*[:|·–—!.-]|\s*$)|page\s+not\s+found|\bnot\s+found\s*[!.]?\s*$"
+    r"|can[’']?t\s+be\s+found|could\s+not\s+be\s+found|does\s*n[’']?t\s+exist"
+    r"|seite\s+nicht\s+gefunden|page\s+introuvable|p[áa]gina\s+no\s+encontrada"
+    r"|p[áa]gina\s+n[ãa]o\s+encontrada|pagina\s+non\s+trovata|pagina\s+niet\s+gevonden"
+    r"|nie\s+znaleziono\s+strony|sidan\s+hittades\s+inte",
+    re.I,
+)
+
+
+def is_not_found_page(soup: BeautifulSoup, url: str) -> bool:
+    """A "page not found" page: never a post, whatever its status code and length."""
+    if _NOT_FOUND_PATH.search(urlsplit(url).path):
+        return True
+    title = soup.find("title")
+    texts = [title.get_text(" ") if title is not None else "", _first_heading(soup) or ""]
+    return any(_NOT_FOUND_TITLE.search(" ".join(text.split())) for text in texts if text)
+
+
 @by_page
 def extract_post(html: str, url: str) -> Post | None:
     """The post on ``html`` (its text, title, author, date, tags), or None if it has no text."""
     # The same limits as every parser (size, tags; no scripts but JSON-LD), prepared once for
     # both trafilatura and the metadata readers.
     html = prepare(html)
+    soup = make_soup(html)
+    if soup is None:
+        return None
+    if is_not_found_page(soup, url):
+        log.info("%s is a 'not found' page, not a post", url)
+        return None
     try:
         doc = trafilatura.bare_extraction(
             html,
@@ -53,9 +81,6 @@ def extract_post(html: str, url: str) -> Post | None:
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if len(text.split()) < MIN_WORDS:
         log.debug("no post text on %s (%d words)", url, len(text.split()))
-        return None
-    soup = make_soup(html)
-    if soup is None:
         return None
     meta = _meta(soup)
     ld = _json_ld_article(soup)
