@@ -17,7 +17,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from insights.choose import REASONS as READ_REASONS
@@ -26,9 +26,16 @@ from insights.protocols import Embedder
 from insights.substance import is_substantial
 from scraper.blog import BlogResult, read_blog
 from scraper.errors import AddressRefused, FetchError, SchemeRefused
+from scraper.feeds import discover_feeds, parse_feed
 from scraper.hosts import in_domain, is_linkedin_url
 from scraper.models import Page, Post, Profile
-from scraper.profile import is_linkedin_capture, parse_profile
+from scraper.profile import (
+    about_page_of,
+    feed_author,
+    is_linkedin_capture,
+    parse_profile,
+    with_about_page,
+)
 from scraper.profile.text import host_of
 from scraper.protocols import BrowserPool, Fetcher
 from server.errors import AnalysisFailed
@@ -206,13 +213,56 @@ class _Analysis:
         self.page_is_linkedin = self.page_is_linkedin or is_linkedin_capture(html)
         with self.timings.measure("extract"):
             profile = parse_profile(html, url)
-            if (profile is None or profile.is_empty) and not is_linkedin_url(url):
-                profile = self.rendered_profile(url) or profile
+        if not self.page_is_linkedin:
+            with self.timings.measure("fetch"):
+                profile = self.with_site_pages(profile, html, url)
+            if profile is None or profile.is_empty:
+                with self.timings.measure("extract"):
+                    profile = self.rendered_profile(url) or profile
         if profile is None or profile.is_empty:
             raise AnalysisFailed(NOT_A_PROFILE, code="not_a_profile")
         if not profile.source_url:
             profile = Profile.from_dict({**profile.to_dict(), "source_url": url})
         return profile
+
+    def with_site_pages(self, profile: Profile | None, html: str, url: str) -> Profile | None:
+        """A personal site says more about its owner on other pages: its feed names the author
+        when the page names nobody, and its About (or Now) page gives the About."""
+        if profile is None or not profile.name:
+            name = self.feed_author(html, url)
+            if name:
+                profile = (
+                    Profile(name=name, source_url=url)
+                    if profile is None
+                    else replace(profile, name=name)
+                )
+        if profile is not None and not profile.about and not self.request.past_deadline:
+            about_url = about_page_of(html, url)
+            page = self.page_or_none(about_url) if about_url else None
+            if page is not None and about_url is not None:
+                about = parse_profile(page.html, page.final_url or about_url)
+                profile = with_about_page(profile, about)
+        return profile
+
+    def feed_author(self, html: str, url: str) -> str | None:
+        """The author the site's feed names for most of its posts."""
+        for feed_url in discover_feeds(html, url)[:2]:
+            page = self.page_or_none(feed_url)
+            if page is not None:
+                entries = parse_feed(page.html, page.final_url or feed_url)
+                name = feed_author([entry.author for entry in entries])
+                if name:
+                    return name
+        return None
+
+    def page_or_none(self, url: str) -> Page | None:
+        """A page of the person's site that helps but is not needed: a failure is only logged."""
+        try:
+            page = self.tools.fetcher.get(url)
+        except FetchError as exc:
+            log.info("could not read %s: %s", url, exc.message)
+            return None
+        return page if page.status < 400 else None
 
     def rendered_profile(self, url: str) -> Profile | None:
         """The page may build itself with JavaScript: render it once and read it again."""

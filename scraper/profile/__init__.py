@@ -13,10 +13,19 @@ import logging
 from scraper.models import Profile
 
 from .markup import decode_html
+from .personal import about_page_of
+from .site_owner import feed_author, with_about_page
 
 log = logging.getLogger(__name__)
 
-__all__ = ["decode_html", "is_linkedin_capture", "parse_profile"]
+__all__ = [
+    "about_page_of",
+    "decode_html",
+    "feed_author",
+    "is_linkedin_capture",
+    "parse_profile",
+    "with_about_page",
+]
 
 
 def parse_profile(html: str | bytes | None, url: str) -> Profile | None:

@@ -137,7 +137,12 @@ def hcard_item(card: Tag, base: str) -> dict:
     if address and "address" not in item:
         item["address"] = address
     if "name" not in item and len(found) <= 1:
-        item["name"] = clean(attr_text(card, "title") or inline_text(card))
+        implied = clean(attr_text(card, "title") or inline_text(card))
+        # The implied name is the card's whole text: a name on <a class="h-card">Jo Doe</a>,
+        # but a theme's footer marked h-card ("Subscribe ... © 2025 Jo Doe") names nobody.
+        if implied and len(implied) <= 60 and len(implied.split()) <= 5:
+            if not any(c.isdigit() for c in implied) and "©" not in implied:
+                item["name"] = implied
     own = absolute_url(str(card.get("href") or ""), base) if card.name == "a" else None
     if own:
         item.setdefault("url", []).insert(0, own)

@@ -13,16 +13,20 @@ import re
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
-from scraper.models import Profile
+from scraper.models import Position, Profile, School
 from scraper.soup import attr_text, attr_values
 
-from .jsonld import fetchable_sites, find_person, json_ld_nodes, person_to_profile
+from .bio import read_bio
+from .jsonld import fetchable_sites, find_person, json_ld_nodes, person_to_profile, types_of
 from .linkedin_public import merge
 from .markup import as_soup
 from .microdata import main_hcard, microdata_person
+from .names import person_name
 from .page_sections import page_positions, page_schools, page_skills
+from .site_owner import about_page_url, site_owner_name
+from .social import profile_links
 from .text import absolute_url, clean, clean_block, host_of, unique
 
 log = logging.getLogger(__name__)
@@ -51,6 +55,8 @@ _TITLE_SPLIT = re.compile(r"\s+[|–—·:-]\s+|\s*[|–—·]\s*")
 _NOT_A_NAME = {"about", "about me", "now", "home", "blog", "bio", "cv", "resume", "welcome"}
 _NAME_LIKE = re.compile(r"^[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,3}$")
 MAX_ABOUT_CHARS = 3000
+# A bio is in the first few paragraphs of a home page.
+INTRO_PARAGRAPHS = 4
 
 
 def _meta(soup: BeautifulSoup, *names: str) -> str | None:
@@ -154,23 +160,70 @@ def _name_from_title(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def _main_text(soup: BeautifulSoup) -> str | None:
-    """The opening paragraphs of an About/Now page (without navigation and footer)."""
+def _main_text(soup: BeautifulSoup, limit: int = MAX_ABOUT_CHARS) -> str | None:
+    """The opening text of a page's main part: its paragraphs and list items, in order.
+
+    Lists stay: an About page's facts are often a bulleted list ("teaches in Udacity's
+    programs", "loves sci-fi"). Navigation, header, footer and sidebars are left out, and so is
+    a list item that is only a link (a menu or a list of posts).
+    """
     root: Tag | None = soup.find("main") or soup.find("article") or soup.body
     if root is None:
         return None
-    paragraphs = []
+    blocks = []
     size = 0
-    for p in root.find_all("p", limit=200):
-        if p.find_parent(["nav", "footer", "header", "aside"]) is not None:
+    for block in root.find_all(["p", "li"], limit=400):
+        if block.find_parent(["nav", "footer", "header", "aside"]) is not None:
             continue
-        text = clean_block(p.get_text(" "))
+        if block.find(["p", "li"]) is not None:
+            continue  # the innermost blocks only, so that nothing is read twice
+        text = clean_block(_rendered_text(block))
+        if not text:
+            continue
+        if block.name == "li":
+            links = " ".join(a.get_text(" ") for a in block.find_all("a"))
+            if clean(links) == clean(text):
+                continue
+            text = "• " + text
+        blocks.append(text)
+        size += len(text)
+        if size > limit:
+            break
+    return "\n".join(blocks)[:limit] or None
+
+
+def _rendered_text(block: Tag) -> str:
+    """A block's text as a browser shows it: inline parts glued ("Udacity's", not "Udacity 's"),
+    <br> as a line break, comments left out."""
+    parts = []
+    for node in block.descendants:
+        if isinstance(node, Tag):
+            if node.name == "br":
+                parts.append("\n")
+        elif type(node) is NavigableString:
+            parts.append(str(node))
+    return "".join(parts)
+
+
+def _intro(soup: BeautifulSoup) -> str | None:
+    """A home page's opening paragraphs, before any post listed on it: where a bio is."""
+    root: Tag | None = soup.find("main") or soup.body
+    if root is None:
+        return None
+    # Several <article>s are a list of posts; a single one is the page's own text.
+    skip = ["nav", "footer", "header", "aside"]
+    if len(root.find_all("article", limit=2)) > 1:
+        skip.append("article")
+    paragraphs = []
+    for p in root.find_all("p", limit=60):
+        if p.find_parent(skip) is not None:
+            continue
+        text = clean(_rendered_text(p))
         if text:
             paragraphs.append(text)
-            size += len(text)
-            if size > MAX_ABOUT_CHARS:
-                break
-    return "\n".join(paragraphs)[:MAX_ABOUT_CHARS] or None
+        if len(paragraphs) == INTRO_PARAGRAPHS:
+            break
+    return "\n".join(paragraphs) or None
 
 
 def _structured_person(soup: BeautifulSoup, url: str) -> Profile | None:
@@ -213,29 +266,55 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
     name = _person_name(name) or author_name
     if not name and (about_page or rel_me):
         name = _name_from_title(soup)
+    # A blog's home page often names its owner only as the site's name.
+    name = name or site_owner_name(soup, url, _organisation_names(soup))
     if not name:
         log.info("no person named on %s", url)
         return None
     if name.lower().startswith(("http://", "https://")):
         return None  # article:author is sometimes a URL, which names nobody
+    name = person_name(name) or name
 
+    # The person's own page (home, About, a profile): its text is about them.
+    own_page = about_page or og_profile or path in ("", "/") or bool(rel_me)
     about = profile.about
     if not about and about_page:
         about = _main_text(soup)
+    intro = _intro(soup) if own_page and not about_page else None
+    facts = read_bio(about or intro) if own_page else read_bio(None)
+    if not about and intro and (facts.employer or facts.place or facts.schools):
+        about = intro  # the home page's opening paragraphs are a bio
     if not about and (og_profile or rel_me or about_page):
         about = _meta(soup, "og:description", "description")
 
-    # Visible Experience/Education lists usually say more (titles, dates) than the JSON-LD.
+    # Visible Experience/Education lists usually say more (titles, dates) than the JSON-LD;
+    # a prose bio says least, and fills only what neither gives.
     experience = tuple(page_positions(soup)) or profile.experience
+    if not experience and facts.employer:
+        experience = (Position(title=facts.title, company=facts.employer),)
     education = tuple(page_schools(soup)) or profile.education
+    if not education and facts.schools:
+        education = tuple(
+            School(school=school, degree=facts.degrees.get(school)) for school in facts.schools
+        )
     skills = unique([*profile.skills, *page_skills(soup)])
 
     blog = blog_links(soup, url)
-    # The author's page on a blog lists their posts: as good as a blog link.
-    sites = [*blog, author_page, *profile.websites, _site_itself(soup, url), *rel_me]
+    # The author's page on a blog lists their posts: as good as a blog link. Profiles on other
+    # services come last (the server reads a blog from the first sites that have one).
+    sites = [
+        *blog,
+        author_page,
+        *profile.websites,
+        _site_itself(soup, url),
+        *rel_me,
+        *profile_links(soup, url, whole_page=own_page),
+    ]
     return replace(
         profile,
         name=name,
+        headline=profile.headline or facts.headline,
+        location=profile.location or facts.place,
         about=about,
         experience=experience,
         education=education,
@@ -243,3 +322,26 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
         websites=fetchable_sites(sites),
         source_url=url or None,
     )
+
+
+def _organisation_names(soup: BeautifulSoup) -> frozenset[str]:
+    """Names the page's JSON-LD gives to organisations (not people)."""
+    names = set()
+    for node in json_ld_nodes(soup):
+        kinds = types_of(node)
+        if kinds and "person" not in kinds and isinstance(node.get("name"), str):
+            if kinds & _ORGANISATION_TYPES or any(k.endswith("business") for k in kinds):
+                names.add(node["name"].strip().casefold())
+    return frozenset(names)
+
+
+_ORGANISATION_TYPES = {
+    "organization", "corporation", "localbusiness", "ngo", "educationalorganization",
+    "governmentorganization", "newsmediaorganization", "onlinestore", "store",
+}  # fmt: skip
+
+
+def about_page_of(page: str | bytes | BeautifulSoup | None, url: str) -> str | None:
+    """Which page of the site to read for the owner's About (see site_owner.about_page_url)."""
+    soup = as_soup(page)
+    return about_page_url(soup, url) if soup is not None else None
