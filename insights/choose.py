@@ -21,11 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 import numpy as np
 
-from insights.protocols import Embedder
+from insights.protocols import Embedder, ListedPost
 from insights.text import split_sentences
 from scraper.models import Profile
 
@@ -40,21 +39,6 @@ MIN_RELEVANCE = 0.3
 THEME_SIMILARITY = 0.45
 SUMMARY_WORDS = 40
 ABOUT_SENTENCES = 3
-
-
-class ListedPost(Protocol):
-    """What choosing needs of a post in the index (``scraper.post_index.IndexEntry``)."""
-
-    @property
-    def url(self) -> str: ...
-    @property
-    def title(self) -> str | None: ...
-    @property
-    def summary(self) -> str | None: ...
-    @property
-    def published(self) -> str | None: ...
-    @property
-    def popular(self) -> bool: ...
 
 
 @dataclass(frozen=True)

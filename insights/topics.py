@@ -32,7 +32,6 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Protocol
 
 import numpy as np
 from keybert import KeyBERT
@@ -41,6 +40,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 from insights.candidates import Candidate, extract_candidates, phrase_key
 from insights.embed import keybert_backend
 from insights.models import Evidence, Keyphrase, Topic
+from insights.protocols import ListedPost
 from insights.text import lede
 from scraper.models import Post
 
@@ -115,7 +115,7 @@ class TopicExtractor:
         return [_rank(a, vectors, similarities.get(i, {}), top_n) for i, a in enumerate(analysed)]
 
     def person_topics(
-        self, posts: list[Post], top_n: int = 15, listed: Sequence[ListedTitle] = ()
+        self, posts: list[Post], top_n: int = 15, listed: Sequence[ListedPost] = ()
     ) -> tuple[dict[str, list[Keyphrase]], list[Topic]]:
         """Keyphrases per post URL, and the person's topics: phrases weighted by how many posts
         carry them and over how many years, each with the sentences (and post URLs) it was
@@ -276,17 +276,6 @@ class TopicExtractor:
                 )
             )
         return topics
-
-
-class ListedTitle(Protocol):
-    """A post as the blog's index lists it (``scraper.post_index.IndexEntry``)."""
-
-    @property
-    def url(self) -> str: ...
-    @property
-    def title(self) -> str | None: ...
-    @property
-    def published(self) -> str | None: ...
 
 
 def _url_key(url: str) -> str:

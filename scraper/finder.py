@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 MAX_FEED_PROBES = 6
 MAX_SITEMAPS = 8
 MAX_INDEX_PAGES = 10
-_SKIP_SITEMAPS = re.compile(r"(page|tag|categor|author|attachment|image|video|product)", re.I)
+SKIP_SITEMAPS = re.compile(r"(page|tag|categor|author|attachment|image|video|product)", re.I)
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,24 @@ def blog_base(page: Page) -> str:
     return f"{parts.scheme}://{parts.netloc}/"
 
 
+def fetch_or_skip(
+    fetcher: Fetcher, url: str, deadline: float | None, errors: list[str] | None = None
+) -> tuple[Page | None, bool]:
+    """``(page, out_of_time)``: the page at ``url``, or None when it cannot be had (logged,
+    and its message added to ``errors`` when given); ``out_of_time`` when the budget ran out."""
+    if deadline is not None and time.monotonic() >= deadline:
+        return None, True
+    try:
+        return fetcher.get(url, deadline), False
+    except BudgetExhausted:
+        return None, True
+    except FetchError as exc:
+        log.info("skipped %s while looking for posts: %s", url, exc.message)
+        if errors is not None:
+            errors.append(exc.message)
+    return None, False
+
+
 class _Finder:
     def __init__(
         self, fetcher: Fetcher, limit: int, deadline: float | None, errors: list[str]
@@ -65,18 +83,10 @@ class _Finder:
         self.partial = False
 
     def get(self, url: str, quiet: bool = True) -> Page | None:
-        if self.deadline is not None and time.monotonic() >= self.deadline:
-            self.partial = True
-            return None
-        try:
-            return self.fetcher.get(url, self.deadline)
-        except BudgetExhausted:
-            self.partial = True
-        except FetchError as exc:
-            log.info("discovery skipped %s: %s", url, exc.message)
-            if not quiet:
-                self.errors.append(exc.message)
-        return None
+        page, out_of_time = fetch_or_skip(self.fetcher, url, self.deadline,
+                                          None if quiet else self.errors)  # fmt: skip
+        self.partial = self.partial or out_of_time
+        return page
 
     def add(self, url: str, published: str | None = None, entry: FeedEntry | None = None):
         key = canonical(url)
@@ -114,7 +124,7 @@ class _Finder:
             if page is None:
                 continue
             sitemap = parse_sitemap(page.html, page.final_url)
-            queue = [s for s in sitemap.sitemaps if not _SKIP_SITEMAPS.search(
+            queue = [s for s in sitemap.sitemaps if not SKIP_SITEMAPS.search(
                 urlsplit(s).path.rsplit("/", 1)[-1])] + queue  # fmt: skip
             urls.extend(u for u in sitemap.urls if is_post_url(u.url, base))
             if sitemap.urls and not sitemap.sitemaps and len(urls) >= self.limit * 3:

@@ -17,15 +17,20 @@ A 55-post blog is a dozen requests, one at a time, on the fetcher's politeness r
 from __future__ import annotations
 
 import logging
-import re
-import time
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from scraper.discover import canonical, feed_candidates, is_post_url
-from scraper.errors import BudgetExhausted, FetchError
+from scraper.errors import FetchError
 from scraper.feeds import FeedEntry, discover_feeds, parse_feed, parse_sitemap
-from scraper.finder import blog_base, looks_like_feed
+from scraper.finder import (
+    MAX_FEED_PROBES,
+    MAX_SITEMAPS,
+    SKIP_SITEMAPS,
+    blog_base,
+    fetch_or_skip,
+    looks_like_feed,
+)
 from scraper.listing import ListedPost, Listing, date_in_url, read_listing, title_from_slug
 from scraper.models import Page
 from scraper.protocols import Fetcher
@@ -35,12 +40,9 @@ log = logging.getLogger(__name__)
 
 # Bounds on what listing may read, whatever the site says.
 MAX_FEEDS = 4
-MAX_FEED_PROBES = 6
-MAX_SITEMAPS = 8
 MAX_INDEX_PAGES = 30
 MAX_POSTS = 2000
 SUMMARY_CHARS = 300
-_SKIP_SITEMAPS = re.compile(r"(page|tag|categor|author|attachment|image|video|product)", re.I)
 
 
 @dataclass(frozen=True)
@@ -118,20 +120,10 @@ class _Indexer:
     # -- fetching ---------------------------------------------------------------------------
 
     def get(self, url: str, quiet: bool = True) -> Page | None:
-        if self.deadline is not None and time.monotonic() >= self.deadline:
-            self.index.partial = True
-            return None
-        try:
-            page = self.fetcher.get(url, self.deadline)
-        except BudgetExhausted:
-            self.index.partial = True
-            return None
-        except FetchError as exc:
-            log.info("listing skipped %s: %s", url, exc.message)
-            if not quiet:
-                self.index.errors.append(exc.message)
-            return None
-        return page if page.status < 400 else None
+        page, out_of_time = fetch_or_skip(self.fetcher, url, self.deadline,
+                                          None if quiet else self.index.errors)  # fmt: skip
+        self.index.partial = self.index.partial or out_of_time
+        return page if page is not None and page.status < 400 else None
 
     # -- sources ----------------------------------------------------------------------------
 
@@ -178,7 +170,7 @@ class _Indexer:
             if page is None:
                 continue
             sitemap = parse_sitemap(page.html, page.final_url)
-            children = [s for s in sitemap.sitemaps if not _SKIP_SITEMAPS.search(_last(s))]
+            children = [s for s in sitemap.sitemaps if not SKIP_SITEMAPS.search(_last(s))]
             queue = children + queue
             for item in sitemap.urls:
                 if is_post_url(item.url, base):

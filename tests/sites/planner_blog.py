@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
+from tests.sites import slug
+
 AUTHOR = "Priya Raman"
 
 OLD = {
@@ -162,11 +164,6 @@ class BlogPost:
         return f"/notes/{self.slug}/"
 
 
-def _slug(title: str) -> str:
-    kept = "".join(c.lower() if c.isalnum() else "-" for c in title)
-    return "-".join(part for part in kept.split("-") if part)
-
-
 def _written(themes: dict, rng: random.Random) -> list[tuple[str, str, tuple[str, ...]]]:
     posts = []
     for theme, (titles, sentences) in themes.items():
@@ -186,9 +183,9 @@ def make_posts(seed: int = 41) -> list[BlogPost]:
     old, new = _written(OLD, rng), _written(NEW, rng)
     new += [(title, "video", (text,)) for title, text in THIN]
     rng.shuffle(new)
-    posts = [BlogPost(t, _slug(t), date(2014, 3, 3) + timedelta(days=70 * n), th, ps)
+    posts = [BlogPost(t, slug(t), date(2014, 3, 3) + timedelta(days=70 * n), th, ps)
              for n, (t, th, ps) in enumerate(old)]  # fmt: skip
-    posts += [BlogPost(t, _slug(t), date(2018, 6, 1) + timedelta(days=98 * n), th, ps)
+    posts += [BlogPost(t, slug(t), date(2018, 6, 1) + timedelta(days=98 * n), th, ps)
               for n, (t, th, ps) in enumerate(new)]  # fmt: skip
     return posts
 

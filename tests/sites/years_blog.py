@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
+from tests.sites import slug
+
 AUTHOR = "Jonas Berg"
 
 
@@ -249,11 +251,6 @@ class BlogPost:
         return f"/{self.published:%Y/%m}/{self.slug}/"
 
 
-def _slug(title: str) -> str:
-    kept = "".join(c.lower() if c.isalnum() else "-" for c in title)
-    return "-".join(part for part in kept.split("-") if part)
-
-
 def make_posts(seed: int = 14) -> list[BlogPost]:
     """The 60 posts, oldest first."""
     rng = random.Random(seed)
@@ -279,11 +276,11 @@ def make_posts(seed: int = 14) -> list[BlogPost]:
     start_old, start_new = date(2017, 2, 1), date(2020, 3, 1)
     for n, (title, theme, paragraphs) in enumerate(old):
         day = start_old + timedelta(days=n * 45)
-        posts.append(BlogPost(title, _slug(title), day, theme, paragraphs))
+        posts.append(BlogPost(title, slug(title), day, theme, paragraphs))
     rng.shuffle(new)
     for n, (title, theme, paragraphs) in enumerate(new):
         day = start_new + timedelta(days=n * 64)
-        posts.append(BlogPost(title, _slug(title), day, theme, paragraphs,
+        posts.append(BlogPost(title, slug(title), day, theme, paragraphs,
                               thin=theme in ("video", "link")))  # fmt: skip
     return posts
 
