@@ -44,7 +44,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.memory import PeakMemory  # noqa: E402
-from scraper import pagememo  # noqa: E402
+from scraper import forgettable  # noqa: E402
 from scraper.blog import read_blog  # noqa: E402
 from scraper.browser import BrowserPool, find_chromium  # noqa: E402
 from scraper.fetch import Fetcher  # noqa: E402
@@ -75,7 +75,8 @@ def serve(routes: dict[str, str]) -> tuple[ThreadingHTTPServer, str]:
 
 
 def timed_read(base: str, limit: int, delay: float, browser=None) -> tuple[float, int, int]:
-    pagememo.forget_all()  # every round parses its pages, as a first analysis does
+    for memory in forgettable.memories():  # every round parses its pages, as a first analysis
+        memory.clear()
     with Fetcher(allow_hosts_loopback=True, delay=delay) as fetcher:
         with PeakMemory() as memory:
             started = time.perf_counter()

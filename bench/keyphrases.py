@@ -34,8 +34,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from insights.candidates import phrase_key  # noqa: E402
-from insights.embed import MemoryPhraseCache, load_embedder  # noqa: E402
+from insights.embed import load_embedder  # noqa: E402
 from insights.topics import TopicExtractor  # noqa: E402
+from insights.vector_memo import VectorMemo  # noqa: E402
 from scraper.models import Post  # noqa: E402
 
 _BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
@@ -154,8 +155,8 @@ def run_blog(documents) -> dict[str, float]:
     process = psutil.Process()
     blog = synthetic_blog(documents)
     started = time.perf_counter()
-    cache = MemoryPhraseCache()
-    embedder = load_embedder(phrase_cache=cache)
+    embedder = VectorMemo(load_embedder())
+    cache = embedder.memo
     extractor = TopicExtractor(embedder)
     extractor.keyphrases("Loading the tagger once, before the clock starts.")
     load_s = time.perf_counter() - started

@@ -20,6 +20,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from insights.embed import ModelError
 from insights.text import split_sentences, tokenize
+from scraper.forgettable import clear_on_forget
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +66,8 @@ def _stem(word: str) -> str:
 
 
 _STEMMER = PorterStemmer()
+# Words of the texts analysed: too hot for a lock per word, so forgetting anyone clears them all.
+clear_on_forget(_stem.cache_clear)
 
 
 def phrase_key(phrase: str) -> str:

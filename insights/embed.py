@@ -4,12 +4,10 @@ It subclasses KeyBERT's ``BaseEmbedder`` so it can be handed to ``KeyBERT(model=
 KeyBERT does not recognise makes it try to download a model). Nothing loads at import time:
 ``load_embedder()`` verifies both files by sha256 and builds the session.
 
-Two things the stock sentence-transformers pipeline does not do, on purpose:
-
-- A text longer than the model's 256-token window is cut into windows and embedded as the
-  renormalised mean of its windows, instead of being silently truncated to its first 256 tokens.
-- Short texts (keyphrase candidates) go through a ``PhraseCache`` keyed by model and text, so a
-  phrase that occurs in many posts, or in many analyses, is embedded once.
+A text longer than the model's 256-token window is cut into windows and embedded as the
+renormalised mean of its windows, instead of being silently truncated to its first 256 tokens
+(as the stock sentence-transformers pipeline does). Remembering vectors is not this module's
+job: ``insights.vector_memo`` does it, in front of any embedder.
 """
 
 from __future__ import annotations
@@ -17,11 +15,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import threading
-from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 from keybert.backend import BaseEmbedder
@@ -40,9 +36,6 @@ DIMENSIONS = 384
 
 # all-MiniLM-L6-v2 was trained on 256-token windows (special tokens included).
 MAX_TOKENS = 256
-# Texts up to this many characters are treated as phrases and go through the phrase cache;
-# longer texts are documents, rarely repeated, and would only bloat the cache.
-PHRASE_MAX_CHARS = 120
 # Padding to the longest text of a batch: sorting by length keeps the padding small, and this
 # token budget per batch keeps the attention matrices of long windows (12 heads x 256 x 256
 # floats per window) near 50 MB.
@@ -52,44 +45,6 @@ BATCH_MAX_TEXTS = 256
 
 class ModelError(RuntimeError):
     """The embedding model or its tokenizer is missing or is not the file we pinned."""
-
-
-class PhraseCache(Protocol):
-    """Embeddings of short texts, keyed by model id and text, shared across posts and analyses."""
-
-    def get_many(self, model_id: str, texts: Sequence[str]) -> dict[str, np.ndarray]: ...
-
-    def put_many(self, model_id: str, vectors: dict[str, np.ndarray]) -> None: ...
-
-
-class MemoryPhraseCache:
-    """An in-memory LRU ``PhraseCache``. Thread-safe: the server analyses in worker threads."""
-
-    def __init__(self, max_items: int = 50_000) -> None:
-        self.max_items = max_items
-        self._items: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def get_many(self, model_id: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
-        found: dict[str, np.ndarray] = {}
-        with self._lock:
-            for text in texts:
-                vector = self._items.get((model_id, text))
-                if vector is not None:
-                    self._items.move_to_end((model_id, text))
-                    found[text] = vector
-        return found
-
-    def put_many(self, model_id: str, vectors: dict[str, np.ndarray]) -> None:
-        with self._lock:
-            for text, vector in vectors.items():
-                self._items[(model_id, text)] = np.asarray(vector, dtype=np.float32)
-                self._items.move_to_end((model_id, text))
-            while len(self._items) > self.max_items:
-                self._items.popitem(last=False)
 
 
 def sha256_of(path: Path) -> str:
@@ -153,7 +108,6 @@ class OnnxEmbedder(BaseEmbedder):
         self,
         model_path: Path | str | None = None,
         tokenizer_path: Path | str | None = None,
-        phrase_cache: PhraseCache | None = None,
         threads: int | None = None,
     ) -> None:
         super().__init__()
@@ -190,7 +144,6 @@ class OnnxEmbedder(BaseEmbedder):
         self._session = onnxruntime.InferenceSession(
             str(model_file), sess_options=options, providers=["CPUExecutionProvider"]
         )
-        self.phrase_cache = phrase_cache
         logger.info("Loaded %s with %d threads", self.model_id, options.intra_op_num_threads)
 
     # -- public -------------------------------------------------------------------------------
@@ -201,20 +154,9 @@ class OnnxEmbedder(BaseEmbedder):
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         distinct = list(dict.fromkeys(texts))
-        vectors: dict[str, np.ndarray] = {}
-        phrases = [t for t in distinct if len(t) <= PHRASE_MAX_CHARS]
-        if self.phrase_cache is not None and phrases:
-            vectors.update(self.phrase_cache.get_many(self.model_id, phrases))
-        missing = [t for t in distinct if t not in vectors]
-        if missing:
-            computed = self._embed_texts(missing)
-            vectors.update(computed)
-            if self.phrase_cache is not None:
-                fresh = {t: v for t, v in computed.items() if len(t) <= PHRASE_MAX_CHARS}
-                if fresh:
-                    self.phrase_cache.put_many(self.model_id, fresh)
+        vectors = self._embed_texts(distinct)
         if verbose:
-            logger.info("Embedded %d texts (%d computed)", len(distinct), len(missing))
+            logger.info("Embedded %d texts", len(distinct))
         return np.stack([vectors[t] for t in texts]).astype(np.float32, copy=False)
 
     # -- internals ----------------------------------------------------------------------------
@@ -316,6 +258,6 @@ def keybert_backend(embedder: Any) -> BaseEmbedder:
     return embedder if isinstance(embedder, BaseEmbedder) else _Backend(embedder)
 
 
-def load_embedder(phrase_cache: PhraseCache | None = None, **kwargs: Any) -> OnnxEmbedder:
+def load_embedder(**kwargs: Any) -> OnnxEmbedder:
     """Verify and load the model. Raises ``ModelError`` saying what to reinstall."""
-    return OnnxEmbedder(phrase_cache=phrase_cache, **kwargs)
+    return OnnxEmbedder(**kwargs)

@@ -11,11 +11,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from urllib.parse import urlparse
 
 import numpy as np
 
+from scraper.forgettable import remembered
 from scraper.models import Post, Profile
 
 from .models import Evidence, TalkingPoint, Topic
@@ -353,14 +353,14 @@ def _doc_text(post: Post) -> str:
     return lede(post.title, post.text)
 
 
-@lru_cache(maxsize=256)
+@remembered("sentences of posts", 256)
 def _body_sentences(post: Post) -> tuple[str, ...]:
     """The post's sentences without its title's own line (extracted text starts with it)."""
     title = (post.title or "").strip()
     return tuple(s for s in sentences(post.text) if s != title)
 
 
-@lru_cache(maxsize=256)
+@remembered("lines of posts", 256)
 def _post_lines(post: Post) -> tuple[str, ...]:
     """The post's title, then its sentences; remembered, as every matcher reads them."""
     if is_now_page(post):

@@ -27,8 +27,6 @@ import hashlib
 import logging
 import math
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -42,6 +40,7 @@ from insights.embed import keybert_backend
 from insights.models import Evidence, Keyphrase, Topic
 from insights.protocols import ListedPost
 from insights.text import lede
+from scraper.forgettable import ForgettableMemo, in_this_context
 from scraper.models import Post
 
 logger = logging.getLogger(__name__)
@@ -93,16 +92,11 @@ class TopicExtractor:
     def __init__(self, embedder, memo_size: int = 256) -> None:
         self.embedder = embedder
         self._keybert = KeyBERT(model=keybert_backend(embedder))
-        self.memo_size = memo_size
-        self._memo: OrderedDict[str, _Analysed] = OrderedDict()
-        self._lock = threading.Lock()
+        self.memo: ForgettableMemo[str, _Analysed] = ForgettableMemo(
+            "topic analyses of texts", memo_size
+        )
 
     # -- public -------------------------------------------------------------------------------
-
-    def forget(self) -> None:
-        """Drop the remembered analyses (they hold sentences of the texts)."""
-        with self._lock:
-            self._memo.clear()
 
     def keyphrases(self, text: str, top_n: int = 10) -> list[Keyphrase]:
         """The ``top_n`` keyphrases of ``text``, best first, each with its sentence."""
@@ -171,17 +165,16 @@ class TopicExtractor:
     def _analyse(self, texts: list[str]) -> list[_Analysed]:
         keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
         results: dict[str, _Analysed] = {}
-        with self._lock:
-            for key in keys:
-                if key in self._memo:
-                    self._memo.move_to_end(key)
-                    results[key] = self._memo[key]
+        for key in keys:
+            remembered = self.memo.get(key)
+            if remembered is not None:
+                results[key] = remembered
         todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in results}
         if todo:
             ledes = {k: lede(None, t) for k, t in todo.items()}
             # The model runs outside the GIL: the ledes are embedded while the texts are tagged.
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ledes") as pool:
-                placed = pool.submit(self.embedder.embed, list(ledes.values()))
+                placed = pool.submit(in_this_context(self.embedder.embed), list(ledes.values()))
                 fresh = {
                     k: _Analysed(_shortlist(extract_candidates(t, tag_words=TAG_WORDS)), None)
                     for k, t in todo.items()
@@ -191,11 +184,8 @@ class TopicExtractor:
                 if fresh[key].candidates:
                     fresh[key].doc_vector = vector
             results.update(fresh)
-            with self._lock:
-                for key, value in fresh.items():
-                    self._memo[key] = value
-                while len(self._memo) > self.memo_size:
-                    self._memo.popitem(last=False)
+            for key, value in fresh.items():
+                self.memo.put(key, value)
         return [results[k] for k in keys]
 
     def _aggregate(

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from scraper.forgettable import remembered
 from scraper.models import Post, Profile
 
 from .casing import can_lower_initial
@@ -84,7 +84,7 @@ def _posts_text(posts: list[Post]) -> str:
     return "\n".join(f"{p.title or ''}\n{p.text}" for p in posts)
 
 
-@lru_cache(maxsize=64)
+@remembered("vocabularies of texts", 64)
 def _vocabulary(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(words as written, stems of lower-case words, stems a sentence start may lower)."""
     exact: set[str] = set()

@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup
 
-from scraper.pagememo import by_page
+from scraper.forgettable import remembered_by_page
 from scraper.soup import attr_text, make_soup
 
 # Paths blogs publish feeds at, most common first; tried only when a page advertises none.
@@ -157,7 +157,7 @@ _POST_MARKERS = re.compile(
 _POST_PATH = re.compile(r"/(19|20)\d\d/|/(posts?|blog|articles?|notes|writing|p)/[^/]+", re.I)
 
 
-@by_page
+@remembered_by_page
 def looks_like_post(html: str, url: str) -> bool:
     """Does a page found through a sitemap or an index read as a post rather than a page?
 

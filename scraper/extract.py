@@ -17,8 +17,8 @@ import trafilatura
 from bs4 import BeautifulSoup
 
 from scraper.feeds import to_iso
+from scraper.forgettable import remembered_by_page
 from scraper.models import Post
-from scraper.pagememo import by_page
 from scraper.soup import attr_text, make_soup, prepare
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ def is_not_found_page(soup: BeautifulSoup, url: str) -> bool:
     return any(_NOT_FOUND_TITLE.search(" ".join(text.split())) for text in texts if text)
 
 
-@by_page
+@remembered_by_page
 def extract_post(html: str, url: str) -> Post | None:
     """The post on ``html`` (its text, title, author, date, tags), or None if it has no text."""
     # The same limits as every parser (size, tags; no scripts but JSON-LD), prepared once for

@@ -20,7 +20,6 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import httpx
 
 from scraper import guard
-from scraper.cache import CachedPage, MemoryPageCache, PageCache
 from scraper.decoding import ACCEPT_ENCODING, BoundedBody, too_large
 from scraper.errors import (
     AddressRefused,
@@ -34,6 +33,7 @@ from scraper.errors import (
     UnreadableBody,
 )
 from scraper.models import Page
+from scraper.page_cache import CachedPage, MemoryPageCache, PageCache
 from scraper.politeness import HostSlots
 from scraper.robots import RobotsCache, SiteRules
 from scraper.transport import decode_body, guarded_transport

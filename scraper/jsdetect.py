@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from scraper.pagememo import by_page
+from scraper.forgettable import remembered_by_page
 from scraper.soup import make_soup
 
 # Below this many characters of visible text a page has not served its content.
@@ -37,7 +37,7 @@ def _plainly_has_text(html: str) -> bool:
     return len(" ".join(text.split())) >= 2 * MIN_VISIBLE_CHARS
 
 
-@by_page
+@remembered_by_page
 def needs_javascript(html: str) -> bool:
     if _plainly_has_text(html):
         return False

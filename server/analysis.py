@@ -39,8 +39,7 @@ from scraper.profile import (
 from scraper.profile.text import host_of
 from scraper.protocols import BrowserPool, Fetcher
 from server.errors import AnalysisFailed
-from server.memo import ResultMemo, input_digest
-from server.store import person_key
+from server.result_memo import ResultMemo, input_digest
 
 if TYPE_CHECKING:  # the model stack loads only when topics are needed
     from insights.models import Keyphrase, Topic
@@ -351,7 +350,7 @@ class _Analysis:
             partial = True
         computed = self.compute(me, them, posts, embedder)
         if memo is not None and digest is not None and not partial:
-            memo.put(digest, computed, person=person_key(self.request.url))
+            memo.put(digest, computed)
         return computed, partial
 
     def compute(

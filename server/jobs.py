@@ -17,7 +17,7 @@ from typing import Any
 
 from server import store
 from server.errors import AppError, QueueFull
-from server.memory import release_memory
+from server.heap import release_memory
 from server.pipeline import Pipeline
 
 log = logging.getLogger(__name__)

@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from insights.protocols import Embedder
+from insights.vector_memo import VectorMemo
+from scraper import forgettable
 from scraper.models import Profile
 from scraper.protocols import BrowserPool, Fetcher
 from server.analysis import (
@@ -32,11 +34,11 @@ from server.analysis import (
     no_progress,
     run_analysis,
 )
-from server.caches import SqlitePageCache, SqlitePhraseCache
 from server.chosen_posts import read_chosen_posts
 from server.errors import AppError
-from server.memo import LongTextMemo, ResultMemo
-from server.memory import release_memory
+from server.heap import release_memory
+from server.result_memo import ResultMemo
+from server.sqlite_caches import SqlitePageCache, SqlitePhraseCache
 from server.store import person_key
 
 if TYPE_CHECKING:
@@ -192,7 +194,7 @@ class Pipeline:
         load = embedder_factory or self._load_real_embedder
 
         def ready_embedder() -> Embedder:
-            embedder = LongTextMemo(load())
+            embedder = VectorMemo(load(), phrase_cache=self.phrase_cache)
             return warm_up(embedder) if warm else embedder
 
         self.embedder = EmbedderHolder(ready_embedder)
@@ -217,9 +219,11 @@ class Pipeline:
             post_limit=self.settings.post_limit,
             deadline=time.monotonic() + self.settings.budget_s,
         )
-        fetcher = self.make_fetcher(person_key(url))
+        person = person_key(url)
+        fetcher = self.make_fetcher(person)
         try:
-            return run_analysis(request, self.tools(fetcher), progress)
+            with forgettable.analysing(person):  # what is remembered is tagged with the person
+                return run_analysis(request, self.tools(fetcher), progress)
         finally:
             fetcher.close()
 
@@ -265,21 +269,14 @@ class Pipeline:
             return self._extractor
 
     def forget(self, person: str) -> int:
-        """Forget what this process remembers of a person's pages and texts: their results,
-        and (being keyed by content, not person) every parsed page and analysed text.
-        Returns the number of results dropped."""
-        from scraper.pagememo import forget_all
-
-        forget_all()
-        with self._lock:
-            if self._extractor is not None:
-                self._extractor.forget()
-        return self.results.forget(person)
+        """Forget what this process remembers from a person's analyses (results, parsed pages,
+        vectors, topic analyses, post sentences); returns how many entries went."""
+        return forgettable.forget_person(person)
 
     def _load_real_embedder(self) -> Embedder:
         from insights.embed import load_embedder  # the model stack loads only when asked
 
-        return load_embedder(phrase_cache=self.phrase_cache)
+        return load_embedder()
 
     def close(self) -> None:
         with self._lock:

@@ -4,7 +4,7 @@ Request handlers get a connection per request (``get_db``, closed on teardown); 
 and the caches open their own (``connect``). Every write runs inside ``transaction`` so that a
 crash leaves either all of it or none of it. The schema is ``schema.sql`` (migration 1) plus
 ``migrations/NNNN_*.sql``, each recorded in ``schema_migrations`` and applied once, at start.
-The two caches the scraper and the embedder share across threads are in ``server.caches``.
+The two caches the scraper and the embedder share across threads are in ``server.sqlite_caches``.
 """
 
 from __future__ import annotations
@@ -46,6 +46,9 @@ def connect(path: str | Path, *, check_same_thread: bool = True) -> sqlite3.Conn
     # would fsync on every commit and make each small write ~10x slower under load.
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
+    # What is deleted is overwritten with zeros, not left in free pages of the file: forgetting
+    # a person must leave nothing of them on disk (with the WAL checkpoint in forget_person).
+    conn.execute("PRAGMA secure_delete=ON")
     return conn
 
 
@@ -185,15 +188,54 @@ def upsert_person(conn: sqlite3.Connection, key: str, url: str, name: str | None
 
 
 def forget_person(conn: sqlite3.Connection, key: str) -> dict[str, int]:
-    """Delete everything stored about a person; returns how many rows of each kind went."""
+    """Delete everything stored about a person; returns how many rows of each kind went.
+
+    That is their analyses, cached pages, the phrases their analyses embedded, their record, and
+    their contacts: those saved with their URL, and those saved by their name alone. Deleted
+    rows are overwritten (``secure_delete``), and the WAL is checkpointed and truncated so that
+    no copy of them stays in the -wal file."""
     with transaction(conn):
+        names = _names_of(conn, key)
+        by_name = [
+            row["id"]
+            for row in conn.execute("SELECT id, name FROM contacts WHERE person_key IS NULL")
+            if _same_name(row["name"]) in names
+        ]
+        phrases_used = (
+            "(model_id, text) IN (SELECT model_id, text FROM phrase_people WHERE person_key = ?)"
+        )
         counts = {
             "analyses": conn.execute("DELETE FROM analyses WHERE person_key = ?", (key,)).rowcount,
-            "contacts": conn.execute("DELETE FROM contacts WHERE person_key = ?", (key,)).rowcount,
+            "contacts": conn.execute("DELETE FROM contacts WHERE person_key = ?", (key,)).rowcount
+            + conn.executemany(
+                "DELETE FROM contacts WHERE id = ?", [(i,) for i in by_name]
+            ).rowcount,
             "pages": conn.execute("DELETE FROM pages WHERE person_key = ?", (key,)).rowcount,
+            "phrases": conn.execute(f"DELETE FROM phrases WHERE {phrases_used}", (key,)).rowcount,
             "people": conn.execute("DELETE FROM people WHERE key = ?", (key,)).rowcount,
         }
+        conn.execute(f"DELETE FROM phrase_people WHERE {phrases_used}", (key,))
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return counts
+
+
+def _same_name(name: str | None) -> str:
+    return " ".join((name or "").casefold().split())
+
+
+def _names_of(conn: sqlite3.Connection, key: str) -> set[str]:
+    """The names a person is known by here: their record, their contacts, their analyses."""
+    known = conn.execute(
+        "SELECT name FROM people WHERE key = ?"
+        " UNION SELECT name FROM contacts WHERE person_key = ?",
+        (key, key),
+    )
+    names = {_same_name(name) for (name,) in known}
+    for (result,) in conn.execute(
+        "SELECT result FROM analyses WHERE person_key = ? AND result IS NOT NULL", (key,)
+    ):
+        names.add(_same_name((json.loads(result).get("profile") or {}).get("name")))
+    return names - {""}
 
 
 # -- me --------------------------------------------------------------------------------------

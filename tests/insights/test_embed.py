@@ -9,13 +9,13 @@ import pytest
 
 from insights.embed import (
     MAX_TOKENS,
-    MemoryPhraseCache,
     ModelError,
     OnnxEmbedder,
     default_model_path,
     default_tokenizer_path,
     load_embedder,
 )
+from insights.vector_memo import VectorMemo
 
 pytestmark = pytest.mark.model
 
@@ -65,33 +65,23 @@ def test_empty_input_gives_an_empty_matrix(embedder: OnnxEmbedder) -> None:
     assert embedder.embed([]).shape == (0, 384)
 
 
-def test_phrase_cache_embeds_each_phrase_once() -> None:
-    cache = MemoryPhraseCache()
-    embedder = load_embedder(phrase_cache=cache)
+def test_remembered_vectors_are_embedded_once(embedder: OnnxEmbedder) -> None:
     calls: list[list[str]] = []
-    original = embedder._embed_texts
 
-    def counting(texts: list[str]) -> dict[str, np.ndarray]:
-        calls.append(list(texts))
-        return original(texts)
+    class Counting:
+        model_id = embedder.model_id
 
-    embedder._embed_texts = counting  # type: ignore[method-assign]
-    first = embedder.embed(["feature store", "vector database"])
-    second = embedder.embed(["vector database", "feature store", "stream processing"])
+        def embed(self, documents, verbose=False):
+            calls.append(list(documents))
+            return embedder.embed(documents)
+
+    remembering = VectorMemo(Counting())
+    first = remembering.embed(["feature store", "vector database"])
+    second = remembering.embed(["vector database", "feature store", "stream processing"])
     assert calls == [["feature store", "vector database"], ["stream processing"]]
     assert np.array_equal(first[0], second[1])
-    assert len(cache) == 3
-    assert cache.get_many(embedder.model_id, ["unknown phrase"]) == {}
-
-
-def test_lru_cache_drops_the_least_recently_used() -> None:
-    cache = MemoryPhraseCache(max_items=2)
-    one = np.ones(384, dtype=np.float32)
-    cache.put_many("m", {"a": one, "b": one})
-    cache.get_many("m", ["a"])
-    cache.put_many("m", {"c": one})
-    assert set(cache.get_many("m", ["a", "b", "c"])) == {"a", "c"}
-    assert cache.get_many("other-model", ["a"]) == {}
+    assert len(remembering.memo) == 3
+    assert remembering.embed([]).shape == (0, 384)
 
 
 def test_altered_model_file_is_refused(tmp_path) -> None:

@@ -7,9 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from insights.embed import MemoryPhraseCache, OnnxEmbedder, load_embedder
+from insights.embed import load_embedder
 from insights.models import Keyphrase, Topic
 from insights.topics import TopicExtractor
+from insights.vector_memo import VectorMemo
 from scraper.models import Post
 
 pytestmark = pytest.mark.model
@@ -23,12 +24,12 @@ def _post(name: str) -> Post:
 
 
 @pytest.fixture(scope="module")
-def embedder() -> OnnxEmbedder:
-    return load_embedder(phrase_cache=MemoryPhraseCache())
+def embedder() -> VectorMemo:
+    return VectorMemo(load_embedder())
 
 
 @pytest.fixture(scope="module")
-def extractor(embedder: OnnxEmbedder) -> TopicExtractor:
+def extractor(embedder: VectorMemo) -> TopicExtractor:
     return TopicExtractor(embedder)
 
 
@@ -72,7 +73,7 @@ def test_first_phrase_is_the_subject_and_spellings_are_not_repeated(
     assert len({p.rstrip("s") for p in phrases}) == len(phrases)
 
 
-def test_results_are_deterministic(embedder: OnnxEmbedder) -> None:
+def test_results_are_deterministic(embedder: VectorMemo) -> None:
     posts = [_post("feature-stores"), _post("monitoring"), _post("bayesian-teaching")]
     first = TopicExtractor(embedder).person_topics(posts)
     fresh = TopicExtractor(load_embedder()).person_topics(list(posts))
@@ -108,26 +109,28 @@ def test_empty_posts_and_texts_give_nothing(extractor: TopicExtractor) -> None:
     assert per_post == {} and topics == []
 
 
-def test_second_analysis_of_the_same_texts_embeds_nothing(embedder: OnnxEmbedder) -> None:
+def test_second_analysis_of_the_same_texts_embeds_nothing(embedder: VectorMemo) -> None:
     extractor = TopicExtractor(embedder)
     posts = [_post("feature-stores"), _post("monitoring")]
     first = extractor.person_topics(posts)
+    model = embedder.inner
     calls: list[int] = []
-    original = embedder._embed_texts
+    original = model._embed_texts
 
     def counting(texts: list[str]) -> dict[str, np.ndarray]:
         calls.append(len(texts))
         return original(texts)
 
-    embedder._embed_texts = counting  # type: ignore[method-assign]
+    model._embed_texts = counting  # type: ignore[method-assign]
     try:
         again = extractor.person_topics(posts)
-        # A new extractor re-tags and re-embeds the documents, but no phrase: the cache has them.
+        # A new extractor tags the texts again, but the vectors of their ledes and phrases are
+        # remembered: nothing is embedded.
         TopicExtractor(embedder).person_topics(posts)
     finally:
-        del embedder._embed_texts
+        del model._embed_texts
     assert again == first
-    assert calls == [2]
+    assert calls == []
 
 
 def test_keybert_scores_our_candidates_through_a_vectorizer(extractor, monkeypatch) -> None:

@@ -155,7 +155,7 @@ def test_drafts_prep_and_forgetting_use_the_stored_analysis(analysing_app, fixtu
     assert conn.execute(pages, (started["person_key"],)).fetchone()[0] > 0
     gone = client.delete(f"/api/people/{started['person_key']}", headers=auth).json["deleted"]
     assert gone["analyses"] >= 1 and gone["contacts"] == 1 and gone["pages"] > 0
-    assert gone["remembered_results"] == 1  # the in-memory result of that analysis, too
+    assert gone["remembered"] >= 1  # what the process remembers of that analysis, too
     assert conn.execute(pages, (started["person_key"],)).fetchone()[0] == 0
     conn.close()
     assert client.get(f"/api/analyses/{started['id']}", headers=auth).status_code == 404

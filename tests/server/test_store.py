@@ -9,7 +9,7 @@ import pytest
 
 from scraper.models import Page
 from server import store
-from server.caches import SqlitePageCache, SqlitePhraseCache
+from server.sqlite_caches import SqlitePageCache, SqlitePhraseCache
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def conn(db_path):
 
 def test_migrations_are_recorded_and_applied_once(conn):
     names = [r["name"] for r in conn.execute("SELECT name FROM schema_migrations ORDER BY id")]
-    assert names == ["schema", "0002_indexes", "0003_person_keys"]
+    assert names == ["schema", "0002_indexes", "0003_person_keys", "0004_phrase_people"]
     assert store.migrate(conn) == []
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
@@ -100,7 +100,7 @@ def test_forgetting_a_person_removes_pages_analyses_contact_and_record(db_path, 
     store.add_contact(conn, {"name": "P1", "person_key": "p1", "status": "sent"})
     store.upsert_person(conn, "p1", "https://p1.example/", "P One")
     counts = store.forget_person(conn, "p1")
-    assert counts == {"analyses": 1, "contacts": 1, "pages": 1, "people": 1}
+    assert counts == {"analyses": 1, "contacts": 1, "pages": 1, "phrases": 0, "people": 1}
     assert mine.get("https://p1.example/") is None
     assert other.get("https://p2.example/") is not None
     base.close()

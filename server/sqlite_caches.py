@@ -1,4 +1,4 @@
-"""SQLite implementations of the scraper's PageCache and the embedder's PhraseCache.
+"""SQLite implementations of the scraper's PageCache and insights.vector_memo's PhraseCache.
 
 Both are used from several threads at once (the fetcher's concurrent reads, every analysis
 worker), so each holds its own connection behind a lock. The tables are in ``schema.sql``.
@@ -15,8 +15,9 @@ from pathlib import Path
 
 import numpy as np
 
-from scraper.cache import CachedPage
+from scraper.forgettable import current_person
 from scraper.models import Page
+from scraper.page_cache import CachedPage
 from server.store import connect, transaction
 
 # SQLite caps the number of ? parameters in one statement; stay well below it.
@@ -90,7 +91,11 @@ class SqlitePageCache(_SharedConnection):
 
 
 class SqlitePhraseCache(_SharedConnection):
-    """insights.embed.PhraseCache on SQLite: vectors as float32 blobs, keyed by model and text."""
+    """insights.vector_memo.PhraseCache on SQLite: float32 blobs, keyed by model and text.
+
+    Each phrase also records the people whose analyses put or read it (``phrase_people``;
+    the person is ``scraper.forgettable.current_person()``), so that forgetting a person drops
+    the phrases of their pages."""
 
     def get_many(self, model_id: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
         unique = list(dict.fromkeys(texts))
@@ -105,13 +110,27 @@ class SqlitePhraseCache(_SharedConnection):
                 )
                 for text, blob in rows:
                     found[text] = np.frombuffer(blob, dtype="<f4").copy()
+            self._record_people(model_id, list(found))
         return found
 
     def put_many(self, model_id: str, vectors: dict[str, np.ndarray]) -> None:
         rows = [
             (model_id, text, np.asarray(v, dtype="<f4").tobytes()) for text, v in vectors.items()
         ]
-        with self._lock, transaction(self._conn):
+        with self._lock:
+            with transaction(self._conn):
+                self._conn.executemany(
+                    "INSERT OR REPLACE INTO phrases (model_id, text, vector) VALUES (?, ?, ?)",
+                    rows,
+                )
+            self._record_people(model_id, list(vectors))
+
+    def _record_people(self, model_id: str, texts: list[str]) -> None:
+        person = current_person()
+        if person is None or not texts:
+            return
+        with transaction(self._conn):
             self._conn.executemany(
-                "INSERT OR REPLACE INTO phrases (model_id, text, vector) VALUES (?, ?, ?)", rows
+                "INSERT OR IGNORE INTO phrase_people (model_id, text, person_key) VALUES (?, ?, ?)",
+                [(model_id, text, person) for text in texts],
             )
