@@ -56,9 +56,7 @@ def test_nothing_about_a_forgotten_person_survives(make_app, embedder, local_sit
     assert client.put("/api/me", json=me, headers=auth).status_code == 200
 
     found = {}
-    # Two loopback sites differ only by port, which a person key leaves out: the other person
-    # is analysed at another path.
-    pages = {"canary": canary.url("/"), "control": control.url("/index.html")}
+    pages = {"canary": canary.url("/"), "control": control.url("/")}
     for name, url in pages.items():
         started = client.post("/api/analyses", json={"url": url}, headers=auth).json
         final = wait_for(client, auth, started["id"])
