@@ -16,8 +16,10 @@ $(VENV)/.installed: pyproject.toml requirements-nodeps.txt
 	$(BIN)/pip install --quiet --no-deps -r requirements-nodeps.txt
 	touch $@
 
+# The development install puts the project's root on the path (editable_mode=compat), so that
+# the benchmarks and the tests import the shared harness/ as `python bench/x.py` too.
 $(VENV)/.dev-installed: $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev]' --config-settings editable_mode=compat
 	touch $@
 
 setup: $(VENV)/.installed

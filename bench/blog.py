@@ -33,45 +33,18 @@ import argparse
 import json
 import logging
 import statistics
-import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from bench.memory import PeakMemory  # noqa: E402
-from scraper import forgettable  # noqa: E402
-from scraper.blog import read_blog  # noqa: E402
-from scraper.browser import BrowserPool, find_chromium  # noqa: E402
-from scraper.fetch import Fetcher  # noqa: E402
-from tests.scraper.blog_site import build_site, make_posts  # noqa: E402
+from bench.memory import PeakMemory
+from harness import ROOT
+from harness.blog_site import build_site, make_posts
+from harness.site import start_site
+from scraper import forgettable
+from scraper.blog import read_blog
+from scraper.browser import BrowserPool, find_chromium
+from scraper.fetch import Fetcher
 
 READABILITY = ROOT.parent / "shared" / "data" / "blogs" / "readability"
-
-
-def serve(routes: dict[str, str]) -> tuple[ThreadingHTTPServer, str]:
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def do_GET(self):  # noqa: N802
-            body = routes.get(self.path.split("?")[0])
-            kind = "application/xml" if self.path.endswith(".xml") else "text/html; charset=utf-8"
-            data = (body or "not found").encode()
-            self.send_response(200 if body is not None else 404)
-            self.send_header("Content-Type", kind if body is not None else "text/plain")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 def timed_read(base: str, limit: int, delay: float, browser=None) -> tuple[float, int, int]:
@@ -90,9 +63,9 @@ def timed_read(base: str, limit: int, delay: float, browser=None) -> tuple[float
 
 def bench_paths(args: argparse.Namespace) -> None:
     posts = make_posts(args.posts, words=args.words)
-    routes: dict[str, str] = {}
-    server, base = serve(routes)  # the handler reads ``routes``, filled once the port is known
-    routes.update(build_site(base, posts, feed_count=10))
+    server = start_site()
+    base = server.base_url
+    server.routes.update(build_site(base, posts, feed_count=10))
     print(f"site: {args.posts} posts x ~{args.words} words, feed with the latest 10, sitemap "
           f"with all; politeness delay {args.delay} s; {args.rounds} rounds")  # fmt: skip
     # HTTP first, before Chromium exists, so that its memory figure is the HTTP path's alone.
@@ -108,8 +81,7 @@ def bench_paths(args: argparse.Namespace) -> None:
         ]
     finally:
         pool.close()
-        server.shutdown()
-        server.server_close()
+        server.stop()
     http_s = statistics.median(r[0] for r in http_runs)
     browser_s = statistics.median(r[0] for r in browser_runs)
     mb = 1024 * 1024
@@ -158,8 +130,8 @@ def bench_extraction() -> None:
     import trafilatura
     from lxml import html as lxml_html
 
+    from harness.quality import byline_matches, title_matches, token_f1
     from scraper.extract import extract_post
-    from scraper.quality import byline_matches, title_matches, token_f1
 
     if not READABILITY.is_dir():
         raise SystemExit(f"reference pages not found at {READABILITY}")

@@ -15,18 +15,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from insights.common_ground import find_talking_points, no_common_ground_advice  # noqa: E402
-from insights.embed import load_embedder  # noqa: E402
-from insights.models import Evidence, Topic  # noqa: E402
-from insights.openers import swap_test, write_openers  # noqa: E402
-from scraper.models import Post, Profile  # noqa: E402
+from harness import ROOT
+from insights.common_ground import find_talking_points, no_common_ground_advice
+from insights.embed import load_embedder
+from insights.models import Evidence, Topic
+from insights.openers import swap_test, write_openers
+from scraper.models import Post, Profile
 
 PAIRS = ROOT / "tests" / "fixtures" / "pairs"
 

@@ -22,21 +22,20 @@ second (psutil).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import statistics
 import sys
 import tempfile
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
 
 from bench.memory import PeakMemory
-from tests.scraper.blog_site import build_site, make_posts
-from tests.server import live
+from harness import live
+from harness.blog_site import build_site, make_posts
+from harness.site import LocalSite, start_site
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
@@ -75,46 +74,17 @@ def js_profile_page() -> str:
             f"<div id='root'></div>{scripts}</body></html>")  # fmt: skip
 
 
-def serve_site(posts: int, words: int) -> tuple[ThreadingHTTPServer, str, list[str]]:
+def serve_site(posts: int, words: int) -> tuple[LocalSite, str, list[str]]:
     """The site, with ETags so that a warm analysis can revalidate instead of downloading."""
-    routes: dict[str, bytes] = {}
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def do_GET(self):  # noqa: N802 (http.server's naming)
-            body = routes.get(self.path.split("?")[0])
-            if body is None:
-                self.send_response(404)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
-            if self.headers.get("If-None-Match") == etag:
-                self.send_response(304)
-                self.send_header("ETag", etag)
-                self.end_headers()
-                return
-            kind = "application/xml" if self.path.endswith(".xml") else "text/html; charset=utf-8"
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain" if self.path.endswith(".txt") else kind)
-            self.send_header("ETag", etag)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    site = start_site()
+    base = site.base_url
     fake = make_posts(posts, words=words)
-    site = build_site(base, fake, feed_count=10)
-    site["/profile/"] = profile_page(base)
-    site["/js-profile/"] = js_profile_page()
-    site.setdefault("/robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n")
-    routes.update({path: body.encode() for path, body in site.items()})
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, base, [f"{base}{p.path}" for p in fake]
+    routes = build_site(base, fake, feed_count=10)
+    routes["/profile/"] = profile_page(base)
+    routes["/js-profile/"] = js_profile_page()
+    routes.setdefault("/robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n")
+    site.routes.update({path: body.encode() for path, body in routes.items()})
+    return site, base, [f"{base}{p.path}" for p in fake]
 
 
 def analyse(client: httpx.Client, url: str, polls: list[float]) -> tuple[float, dict]:
@@ -228,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"round {i + 1}: cold {runs[-1]['cold']:.3f} s, warm {runs[-1]['warm']:.3f} s,"
                   f" naive {naive_runs[-1]:.3f} s", file=sys.stderr)  # fmt: skip
     finally:
-        site.shutdown()
+        site.stop()
     cold = [r["cold"] for r in runs]
     warm = [r["warm"] for r in runs]
     health = sorted(h for r in runs for h in r["health_ms"])

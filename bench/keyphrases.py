@@ -31,13 +31,11 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from insights.candidates import phrase_key  # noqa: E402
-from insights.embed import load_embedder  # noqa: E402
-from insights.topics import TopicExtractor  # noqa: E402
-from insights.vector_memo import VectorMemo  # noqa: E402
-from scraper.models import Post  # noqa: E402
+from insights.candidates import phrase_key
+from insights.embed import load_embedder
+from insights.topics import TopicExtractor
+from insights.vector_memo import VectorMemo
+from scraper.models import Post
 
 _BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.server import live
+from harness import live
 
 ANALYSIS = live.ANALYSIS
 

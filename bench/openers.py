@@ -36,18 +36,15 @@ import json
 import math
 import random
 import re
-import sys
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from insights.goal import infer_goal  # noqa: E402
-from insights.openers import opener_versions  # noqa: E402
-from insights.truth import FRAME, check_opener  # noqa: E402
-from scraper.models import Position, Post, Profile, School  # noqa: E402
+from harness import ROOT
+from insights.goal import infer_goal
+from insights.openers import opener_versions
+from insights.truth import FRAME, check_opener
+from scraper.models import Position, Post, Profile, School
 
 PAIRS = ROOT / "tests" / "fixtures" / "pairs"
 HOLDOUT = ROOT / "bench" / "data" / "openers" / "holdout"

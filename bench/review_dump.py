@@ -15,15 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from insights.openers import opener_versions  # noqa: E402
-from insights.phrasing import DEFAULT_TONE  # noqa: E402
-from scraper.models import Post, Profile  # noqa: E402
+from harness import ROOT
+from insights.openers import opener_versions
+from insights.phrasing import DEFAULT_TONE
+from scraper.models import Post, Profile
 
 INPUTS = ROOT / "bench" / "data" / "review"
 

@@ -17,16 +17,16 @@ import sys
 import tempfile
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from harness import DEMO_SITE, ROOT
+from harness import site as harness_site
+from harness.site import LocalSite
 
 EXTENSION = ROOT / "extension"
-DEMO_SITE = ROOT / "server" / "demo_site"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 POPUP_SIZE = {"width": 440, "height": 900}
@@ -38,43 +38,24 @@ NOT_A_PROFILE = b"""<!doctype html><html lang="en"><head><meta charset="utf-8">
 <p>Pre-seasoned, oven safe. Price: 39.00 EUR.</p></body></html>"""
 
 
-def start_site(slow: bool) -> tuple[ThreadingHTTPServer, str]:
+def start_site(slow: bool) -> LocalSite:
     """The demo site on 127.0.0.1, with {{SITE}} filled in; post pages slow when ``slow``."""
-    routes: dict[str, bytes] = {}
-    server = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    for path in DEMO_SITE.rglob("*"):
-        if path.is_file() and path.suffix in (".html", ".xml"):
-            rel = "/" + path.relative_to(DEMO_SITE).as_posix()
-            body = path.read_bytes().replace(b"{{SITE}}", base.encode())
-            routes[rel] = body
-            if rel.endswith("index.html"):
-                routes[rel[: -len("index.html")]] = body
-    routes["/shop/skillet"] = NOT_A_PROFILE
+    site = harness_site.start_site()
+    site.serve_dir(DEMO_SITE)
+    site.routes["/shop/skillet"] = NOT_A_PROFILE
+    if slow:
+        for path, body in list(site.routes.items()):
+            if path.startswith("/blog/") and path.count("/") == 3 and isinstance(body, bytes):
+                site.routes[path] = _slowly(body)
+    return site
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
 
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-            path = self.path.split("?")[0]
-            body = routes.get(path)
-            if body is None:
-                self.send_response(404)
-                self.end_headers()
-                return
-            if slow and path.startswith("/blog/") and path.count("/") == 3:
-                time.sleep(POST_DELAY_S)
-            kind = "application/xml" if path.endswith(".xml") else "text/html; charset=utf-8"
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+def _slowly(body: bytes) -> Callable[[object], tuple[int, dict[str, str], bytes]]:
+    def answer(_request: object) -> tuple[int, dict[str, str], bytes]:
+        time.sleep(POST_DELAY_S)
+        return 200, {"Content-Type": "text/html; charset=utf-8"}, body
 
-    server.RequestHandlerClass = Handler
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, base
+    return answer
 
 
 def start_backend(data_dir: Path):
@@ -205,8 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     from server import shutdown
 
     work = Path(tempfile.mkdtemp(prefix="cg-screenshots-"))
-    site_server, site = start_site(slow=False)
-    slow_server, slow_site = start_site(slow=True)
+    site_server, slow_server = start_site(slow=False), start_site(slow=True)
+    site, slow_site = site_server.base_url, slow_server.base_url
     app, backend_server, backend_url = start_backend(work / "data")
     try:
         token = (work / "data" / "token").read_text().strip()
@@ -227,8 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         backend_server.close()
         shutdown(app)
         for server in (site_server, slow_server):
-            server.shutdown()
-            server.server_close()
+            server.stop()
         shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -8,11 +8,11 @@ import sys
 
 import pytest
 
+from harness import ROOT
 from insights.topics import TopicExtractor
 from scraper.blog import read_blog
 from scraper.fetch import Fetcher
 from server import demo
-from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from harness import ROOT
 from server import create_app
 from server.cli import build_parser
-from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -20,10 +20,10 @@ from typing import Any
 import httpx
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from harness import DEMO_SITE, ROOT
+
 EXTENSION_DIR = ROOT / "extension"
 FIXTURES = ROOT / "tests" / "fixtures" / "extension"
-DEMO_SITE = ROOT / "server" / "demo_site"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -104,19 +104,8 @@ def me_profile() -> dict[str, Any]:
 
 def serve_site(site, directory: Path, **placeholders: str) -> str:
     """Serve ``directory`` on ``site`` with {{SITE}} replaced by the site's own base URL (and
-    each {{NAME}} in ``placeholders`` by its value)."""
-    values = {"SITE": site.base_url, **placeholders}
-    for path in directory.rglob("*"):
-        if not path.is_file():
-            continue
-        rel = path.relative_to(directory).as_posix()
-        body = path.read_bytes()
-        for name, value in values.items():
-            body = body.replace(b"{{" + name.encode() + b"}}", value.encode())
-        site.routes["/" + rel] = body
-        if rel.endswith("index.html"):
-            site.routes["/" + rel[: -len("index.html")]] = body
-    return site.base_url + "/"
+    each {{NAME}} in ``placeholders`` by its value); returns the site's address."""
+    return site.serve_dir(directory, **placeholders)
 
 
 @pytest.fixture(scope="session")

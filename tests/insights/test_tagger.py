@@ -7,9 +7,9 @@ import json
 import pytest
 from nltk.tag.perceptron import PerceptronTagger as NltkTagger
 
+from harness import FIXTURES, SHARED_DATA
 from insights.tagger import default_weights_path, load_weights, shared_tagger
 from insights.text import split_sentences, tokenize
-from tests.conftest import FIXTURES, SHARED_DATA
 
 
 @pytest.fixture(scope="module")

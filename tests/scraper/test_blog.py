@@ -6,9 +6,9 @@ import time
 
 import pytest
 
+from harness.blog_site import build_site, make_posts
 from scraper.blog import read_blog
 from scraper.fetch import Fetcher
-from tests.scraper.blog_site import build_site, make_posts
 
 POSTS = make_posts(25, words=150)
 

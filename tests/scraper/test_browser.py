@@ -6,11 +6,11 @@ import socket
 
 import pytest
 
+from harness.blog_site import build_site, make_posts
 from scraper import guard
 from scraper.blog import read_blog
 from scraper.browser import BrowserNotFound, BrowserPool, find_chromium
 from scraper.fetch import AddressRefused, Fetcher, RobotsDisallowed
-from tests.scraper.blog_site import build_site, make_posts
 
 POSTS = make_posts(3, words=150)
 

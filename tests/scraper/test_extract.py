@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
+from harness.quality import byline_matches, title_matches, token_f1
 from scraper.blog import extract_post
-from scraper.quality import byline_matches, title_matches, token_f1
 
 BLOGS = Path(__file__).resolve().parent.parent / "fixtures" / "blogs"
 

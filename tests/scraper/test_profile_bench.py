@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from bench.profiles import gold_items, main, profile_items, score
+from bench.profiles import main
+from harness.profile_scoring import gold_items, profile_items, score
 from scraper.models import Position, Profile, School
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.profiles import gold_items, missing_and_extra, profile_items
+from harness.profile_scoring import gold_items, missing_and_extra, profile_items
 from scraper.profile import parse_profile
 from scraper.profile.linkedin_links import org_url, unwrap_redirect
 from scraper.profile.linkedin_voyager import parse_voyager, voyager_entities

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.profiles import gold_items, missing_and_extra, profile_items
+from harness.profile_scoring import gold_items, missing_and_extra, profile_items
 from scraper.models import Profile
 from scraper.profile import parse_profile
 from scraper.profile.text import clean

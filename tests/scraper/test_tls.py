@@ -5,11 +5,10 @@ from __future__ import annotations
 import shutil
 import ssl
 import subprocess
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from harness.site import start_site
 from scraper import guard
 from scraper.fetch import Fetcher, FetchFailed
 
@@ -33,29 +32,18 @@ def tls_site(tmp_path):
     cert, key = make_cert(tmp_path, "blog.example")
     seen: dict[str, list] = {"sni": [], "host": []}
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def do_GET(self):  # noqa: N802
-            seen["host"].append(self.headers["Host"])
-            body = b"<p>over TLS</p>"
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def page(request):
+        seen["host"].append(request.headers["Host"])
+        return 200, {"Content-Type": "text/html"}, b"<p>over TLS</p>"
 
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     context.sni_callback = lambda sock, name, ctx: seen["sni"].append(name)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server.server_address[1], cert, seen, tmp_path
-    server.shutdown()
-    server.server_close()
+    site = start_site(tls=context)
+    site.routes["/post"] = page
+    assert site.server is not None
+    yield site.server.server_address[1], cert, seen, tmp_path
+    site.stop()
 
 
 def test_https_verifies_the_name_and_sends_sni_while_connecting_to_the_checked_ip(

@@ -67,13 +67,7 @@ def me_profile() -> dict[str, Any]:
 
 def serve_site(site, directory: Path = SITE_DIR) -> None:
     """Serve the fixture site, with {{SITE}} in its files replaced by the site's base URL."""
-    for path in directory.rglob("*"):
-        if path.is_file():
-            rel = path.relative_to(directory).as_posix()
-            body = path.read_text().replace("{{SITE}}", site.base_url).encode()
-            site.routes["/" + rel] = body
-            if rel.endswith("index.html"):
-                site.routes["/" + rel[: -len("index.html")]] = body
+    site.serve_dir(directory)
     site.routes.setdefault("/robots.txt", b"User-agent: *\nAllow: /\n")
 
 

@@ -17,8 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
+from harness import live
 from server import store
-from tests.server import live
 
 pytestmark = pytest.mark.slow
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+from harness import ROOT
 
 # A LinkedIn URL with its page: analysed from the page alone (never fetched), and this page
 # holds no profile, so each job ends quickly in 'failed' without any network or model.
