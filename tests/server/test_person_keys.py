@@ -10,7 +10,7 @@ import pytest
 
 from scraper.models import Page
 from server import store
-from server.caches import SqlitePageCache
+from server.sqlite_caches import SqlitePageCache
 
 
 @pytest.mark.parametrize(
