@@ -173,7 +173,7 @@ class _Analysis:
         self.tools = tools
         self.progress = progress
         self.timings = Timings()
-        self.errors: list[str] = []
+        self.notes: list[dict[str, str]] = []  # {message, action}: see server.errors.ACTIONS
         self.blog: BlogResult | None = None
         # A LinkedIn page, even one served from elsewhere, is never the person's own site.
         self.page_is_linkedin = is_linkedin_url(request.url)
@@ -181,7 +181,7 @@ class _Analysis:
     def run(self) -> dict[str, Any]:
         me = self.request.me
         if me.is_empty:
-            self.errors.append(NO_ME_NOTE)
+            self.note(NO_ME_NOTE, "set_own_profile")
         self.progress("reading_profile", 0, 1)
         them = self.read_profile()
         self.progress("reading_profile", 1, 1)
@@ -194,10 +194,21 @@ class _Analysis:
             "profile": them.to_dict(),
             **computed,
             **self.reading(computed, posts),
-            "errors": self.errors + ([BUDGET_NOTE] if partial else []),
+            **self.noted(partial),
             "partial": partial,
             "timings": self.timings.to_dict(),
         }
+
+    def note(self, message: str, action: str = "none") -> None:
+        """A problem with a part of the analysis; the rest goes on."""
+        self.notes.append({"message": message, "action": action})
+
+    def noted(self, partial: bool) -> dict[str, Any]:
+        """``notes`` with their actions, and ``errors``: the same messages alone (the shape
+        readers before actions know)."""
+        if partial:
+            self.note(BUDGET_NOTE)
+        return {"errors": [n["message"] for n in self.notes], "notes": self.notes}
 
     # -- the profile ------------------------------------------------------------------------
 
@@ -297,7 +308,7 @@ class _Analysis:
         was cut short."""
         sites = blog_candidates(them, self.request.url, page_is_theirs=not self.page_is_linkedin)
         if not sites:
-            self.errors.append(NO_WEBSITE_NOTE)
+            self.note(NO_WEBSITE_NOTE)
         for i, site in enumerate(sites):
             self.progress("finding_blog", i, len(sites))
             if self.request.past_deadline:
@@ -311,9 +322,10 @@ class _Analysis:
             try:
                 blog = self.tools.read_posts(reading)
             except FetchError as exc:
-                self.errors.append(exc.message)
+                self.note(exc.message, "check_address")
                 continue
-            self.errors.extend(blog.errors)
+            for message in blog.errors:  # each says what happened and what to do
+                self.note(message)
             if blog.posts:
                 self.blog = blog
                 return list(blog.posts), blog.partial

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from server import store
-from server.errors import AppError, QueueFull
+from server.errors import AppError, QueueFull, action_of
 from server.heap import release_memory
 from server.pipeline import Pipeline
 
@@ -90,7 +90,7 @@ class JobQueue:
         except Exception:
             log.exception("analysis=%s crashed", job.analysis_id)
             store.update_analysis(conn, job.analysis_id, status="failed", error={
-                "code": "internal_error",
+                "code": "internal_error", "action": action_of("internal_error", 500),
                 "message": "the analysis failed inside Common Ground; the server log has details",
             })  # fmt: skip
             return

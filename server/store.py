@@ -126,7 +126,11 @@ def init_db(path: str | Path) -> None:
                 " WHERE status IN ('queued', 'running')",
                 (
                     json.dumps(
-                        {"code": "interrupted", "message": "interrupted by a restart; run it again"}
+                        {
+                            "code": "interrupted",
+                            "message": "interrupted by a restart; run it again",
+                            "action": "retry",
+                        }
                     ),
                     now_iso(),
                 ),

@@ -2,31 +2,18 @@
 // chrome.storage.session so the popup can be closed and reopened at any point.
 import { Backend } from "./backend.js";
 import { captureTab } from "./capture.js";
-import { UserError } from "./messages.js";
+import { DEFAULT_ADVICE, UserError, adviceFor } from "./messages.js";
 import * as store from "./store.js";
 
 const POLL_INTERVAL_MS = 500;
 const RUNNING = new Set(["capturing", "queued", "running"]);
 
+const TIMEOUT_ADVICE =
+  "Try again. A slow or very large blog can take long; the backend's terminal shows where it stopped.";
+
 // Which poll loop owns each tab in this worker's lifetime; a restarted worker has none and
 // resumes polling when a popup asks for the state.
 const pollers = new Map();
-
-// What the user can do about each failure the backend reports.
-const ACTIONS = {
-  not_a_profile:
-    "Open a person's profile page (LinkedIn, GitHub or a personal site with their name) and click the Common Ground icon there.",
-  linkedin_needs_page: "Open the profile in this browser and click the Common Ground icon on it.",
-  fetch_failed: "Check that the page opens in your browser, then try again.",
-  address_refused:
-    "Common Ground only reads public web pages; open the person's public profile instead.",
-  internal_error:
-    "Try again; if it fails again, the terminal running `commonground serve` shows what went wrong.",
-  timeout:
-    "Try again. A slow or very large blog can take long; the backend's terminal shows where it stopped.",
-};
-const DEFAULT_ACTION =
-  "Try again; if it keeps failing, the terminal running `commonground serve` shows why.";
 
 // The backend writes messages as lower-case clauses; the popup shows them as sentences.
 export function sentence(text) {
@@ -42,15 +29,14 @@ function failureFrom(error) {
     return {
       ...error.toJSON(),
       message: sentence(error.message),
-      action: error.action || ACTIONS[error.code] || "",
+      action: error.action || "",
     };
   if (error && typeof error === "object" && error.message) {
-    // The backend's messages often say what to do after a colon; add ours only when they do not.
-    const guided = String(error.message).includes(": ");
+    // A failure the backend reported: its action code says what the user can do.
     return {
       code: error.code || "analysis_failed",
       message: sentence(error.message),
-      action: error.action || (guided ? "" : ACTIONS[error.code] || DEFAULT_ACTION),
+      action: adviceFor(error.action),
       command: "",
     };
   }
@@ -58,7 +44,7 @@ function failureFrom(error) {
     return {
       code: "analysis_failed",
       message: sentence(error),
-      action: DEFAULT_ACTION,
+      action: DEFAULT_ADVICE,
       command: "",
     };
   }
@@ -198,7 +184,7 @@ async function poll(state, backend, settings, ticket) {
         throw new UserError(
           "timeout",
           `The analysis timed out: it took longer than ${minutes}.`,
-          ACTIONS.timeout,
+          TIMEOUT_ADVICE,
         );
       }
       await update(state, {

@@ -1,6 +1,6 @@
 // The backend client. Only the service worker imports this module: it alone talks to the
 // backend, so the token never reaches a page.
-import { UserError } from "./messages.js";
+import { UserError, adviceFor } from "./messages.js";
 
 export const DEFAULT_BACKEND_URL = "http://127.0.0.1:8765";
 const REQUEST_TIMEOUT_MS = 15000;
@@ -98,7 +98,11 @@ export class Backend {
       const err = new UserError(
         e.code || `http_${response.status}`,
         e.message || `The backend answered ${response.status} to ${method} ${path}.`,
-        response.status === 503 ? "Wait a few seconds and try again." : "",
+        e.action
+          ? adviceFor(e.action)
+          : response.status === 503
+            ? "Wait a few seconds and try again."
+            : "",
       );
       err.status = response.status;
       throw err;

@@ -31,6 +31,32 @@ export async function ask(type, payload = {}) {
   return answer.value;
 }
 
+// What the user can do, by the action code the backend sends with every error and note
+// (server/errors.py ACTIONS; tests/server/test_errors.py keeps the two lists in step). "none":
+// the message says it all.
+export const ADVICE = {
+  none: "",
+  open_profile:
+    "Open a person's profile page (LinkedIn, GitHub or a personal site with their name) and click the Common Ground icon there.",
+  check_address: "Check that the page opens in your browser, then try again.",
+  public_pages_only:
+    "Common Ground only reads public web pages; open the person's public profile instead.",
+  retry: "Try again in a moment.",
+  see_server_log:
+    "Try again; if it fails again, the terminal running `commonground serve` shows what went wrong.",
+  reinstall: "Reinstall Common Ground's model package (see the README, Setup).",
+  pair: "Copy the token from `commonground token` into the extension's options.",
+  set_own_profile: "Add your own profile in the extension's options.",
+  fix_request: "Reload the extension; if it happens again, please report it.",
+};
+export const DEFAULT_ADVICE =
+  "Try again; if it keeps failing, the terminal running `commonground serve` shows why.";
+
+// The advice for an action code; an unknown code (a newer backend) gets the general advice.
+export function adviceFor(action) {
+  return Object.hasOwn(ADVICE, action) ? ADVICE[action] : DEFAULT_ADVICE;
+}
+
 // An error a user can act on: what happened (message) and what to do (action).
 export class UserError extends Error {
   constructor(code, message, action = "", command = "") {

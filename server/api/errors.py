@@ -1,4 +1,4 @@
-"""One error shape for every failure: ``{"error": {"code", "message"}}`` with the right status."""
+"""One error shape for every failure: ``{"error": {"code", "message", "action"}}``, right status."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import logging
 from flask import Blueprint, Response, jsonify
 from werkzeug.exceptions import HTTPException
 
-from server.errors import AppError, QueueFull
+from server.errors import AppError, QueueFull, action_of
 
 log = logging.getLogger(__name__)
 bp = Blueprint("errors", __name__)
@@ -23,7 +23,8 @@ HTTP_MESSAGES = {
 
 
 def error_response(code: str, message: str, status: int) -> tuple[Response, int]:
-    return jsonify({"error": {"code": code, "message": message}}), status
+    error = {"code": code, "message": message, "action": action_of(code, status)}
+    return jsonify({"error": error}), status
 
 
 @bp.app_errorhandler(AppError)

@@ -9,12 +9,13 @@ import pytest
 
 from server import store
 from server.analysis import AnalysisRequest, Tools, run_analysis
+from server.errors import ACTIONS
 from tests.server.conftest import HERE, serve_site, wait_for
 
 pytestmark = pytest.mark.model
 
 RESULT_KEYS = {"profile", "posts", "topics", "talking_points", "openers", "opener_versions",
-               "advice", "errors", "partial", "timings", "reading"}  # fmt: skip
+               "advice", "errors", "notes", "partial", "timings", "reading"}  # fmt: skip
 
 
 @pytest.fixture
@@ -38,6 +39,8 @@ def test_a_profile_url_gives_talking_points_with_evidence_and_openers(analysing_
     assert final["stage"] == "done"
     result = final["result"]
     assert set(result) == RESULT_KEYS
+    assert [n["message"] for n in result["notes"]] == result["errors"]
+    assert all(n["action"] in ACTIONS for n in result["notes"])
     assert result["profile"]["name"] == "Ines Okafor"
     assert result["partial"] is False
     assert {p["url"] for p in result["posts"]} == {
