@@ -105,13 +105,7 @@ def check_draft(text, channel="message", me=None, them=None, points=(), others=N
     return _check(text, channel=channel, me=me, them=them, points=points, others=others, **kw)
 
 
-def write_follow_up(
-    me: Profile,
-    them: Profile,
-    points: list[TalkingPoint],
-    topics: list[Topic] | None = None,
-    posts: list[Post] | None = None,
-) -> str:
+def write_follow_up(me: Profile, them: Profile, points: list[TalkingPoint]) -> str:
     """The follow-up to send after acting on their advice (``insights.prep.follow_up_draft``)."""
     from .prep import follow_up_draft
 

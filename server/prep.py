@@ -35,7 +35,7 @@ def prep_for_contact(conn: sqlite3.Connection, contact: dict[str, Any]) -> dict[
     posts = posts_from_result(result)
     topics = topics_from_result(result)
     points = points_from_result(result)
-    follow_up = write_follow_up(me, them, points, topics, posts)
+    follow_up = write_follow_up(me, them, points)
     return {
         "contact_id": contact["id"],
         "markdown": prep_sheet(me, them, posts, topics, points),

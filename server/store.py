@@ -1,10 +1,12 @@
-"""The only SQL in Common Ground: one SQLite file in the data directory, in WAL mode.
+"""The SQLite store: one file in the data directory, in WAL mode.
+
+Common Ground's SQL is here, in ``server.sqlite_caches`` (the page and phrase caches, which share
+a connection across threads) and in the schema files.
 
 Request handlers get a connection per request (``get_db``, closed on teardown); worker threads
 and the caches open their own (``connect``). Every write runs inside ``transaction`` so that a
 crash leaves either all of it or none of it. The schema is ``schema.sql`` (migration 1) plus
 ``migrations/NNNN_*.sql``, each recorded in ``schema_migrations`` and applied once, at start.
-The two caches the scraper and the embedder share across threads are in ``server.sqlite_caches``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """The API description served at /api/openapi.json: written by hand, kept next to the routes.
 
-tests/server/test_openapi.py checks that every registered route is described here.
+tests/server/test_api.py (test_openapi_describes_every_route) checks that every registered route
+is described here.
 """
 
 from __future__ import annotations

@@ -130,6 +130,4 @@ def test_write_follow_up_is_the_prep_follow_up() -> None:
     from insights.openers import write_follow_up
 
     points = _points()
-    assert write_follow_up(KTH.me, KTH.them, points, [], []) == follow_up_draft(
-        KTH.me, KTH.them, points
-    )
+    assert write_follow_up(KTH.me, KTH.them, points) == follow_up_draft(KTH.me, KTH.them, points)
