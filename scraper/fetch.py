@@ -34,7 +34,7 @@ from scraper.errors import (
 )
 from scraper.models import Page
 from scraper.page_cache import CachedPage, MemoryPageCache, PageCache
-from scraper.politeness import HostSlots
+from scraper.politeness import Clock, HostSlots
 from scraper.robots import RobotsCache, SiteRules
 from scraper.transport import decode_body, guarded_transport
 
@@ -91,6 +91,7 @@ class Fetcher:
         http2: bool = True,
         user_agent: str = USER_AGENT,
         verify: ssl.SSLContext | bool = True,
+        clock: Clock | None = None,
     ) -> None:
         self.allow_hosts_loopback = allow_hosts_loopback
         self.cache = cache
@@ -101,7 +102,8 @@ class Fetcher:
             max_redirects,
         )
         self.user_agent = user_agent
-        self._slots = HostSlots(delay)
+        # The pauses between requests to a host run on ``clock`` (a test gives its own).
+        self._slots = HostSlots(delay, clock)
         self._client = httpx.Client(
             transport=guarded_transport(allow_hosts_loopback, http2, verify),
             headers={

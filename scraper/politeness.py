@@ -13,8 +13,26 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import Protocol
 
 from scraper.errors import BudgetExhausted
+
+
+class Clock(Protocol):
+    """Where the pauses are measured and taken: the system's, or a test's own (no real waits)."""
+
+    def monotonic(self) -> float: ...
+
+    def sleep(self, seconds: float) -> None: ...
+
+
+class SystemClock:
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
 
 # A robots.txt Crawl-delay is obeyed up to this many seconds; beyond it, the caller's time
 # budget decides how many pages are read (a 60 s delay would make twenty posts take 20 minutes).
@@ -29,8 +47,9 @@ class HostSlots:
     """One request at a time per host, at least ``delay`` seconds apart, and after each answer a
     pause as long as the answer took (politeness)."""
 
-    def __init__(self, delay: float) -> None:
+    def __init__(self, delay: float, clock: Clock | None = None) -> None:
         self.delay = delay
+        self.clock = clock or SystemClock()
         self._locks: dict[str, threading.Lock] = {}
         self._last: dict[str, float] = {}
         self._started: dict[str, float] = {}
@@ -48,18 +67,18 @@ class HostSlots:
         pause = max(
             self.delay, self._adaptive.get(host, 0.0), min(crawl_delay or 0.0, MAX_CRAWL_DELAY)
         )
-        ready = max(time.monotonic(), self._last.get(host, 0.0) + pause)
+        ready = max(self.clock.monotonic(), self._last.get(host, 0.0) + pause)
         if deadline is not None and ready >= deadline:
             raise BudgetExhausted(
                 "The time budget ran out before this page could be read; "
                 "the results so far are shown.",
                 url,
             )
-        time.sleep(max(0.0, ready - time.monotonic()))
-        self._started[host] = time.monotonic()
+        self.clock.sleep(max(0.0, ready - self.clock.monotonic()))
+        self._started[host] = self.clock.monotonic()
 
     def done(self, host: str) -> None:
-        now = time.monotonic()
+        now = self.clock.monotonic()
         took = now - self._started.pop(host, now)
         self._adaptive[host] = min(LATENCY_FACTOR * took, MAX_ADAPTIVE_PAUSE)
         self._last[host] = now

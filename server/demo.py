@@ -58,7 +58,9 @@ class DemoSite:
         self._server = ThreadingHTTPServer((host, port), Handler)
         self._server.daemon_threads = True
         self.base_url = f"http://{host}:{self._server.server_address[1]}"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # A short poll, so that stopping the demo (and the tests that run it) takes no 0.5 s.
+        self._thread = threading.Thread(target=self._server.serve_forever,
+                                        kwargs={"poll_interval": 0.05}, daemon=True)  # fmt: skip
 
     def page(self, path: str) -> tuple[bytes | None, str]:
         """The bytes served at ``path`` (directories serve their index.html), or None."""

@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from harness.clock import FakeClock
 from scraper.fetch import (
     USER_AGENT,
     Fetcher,
@@ -87,16 +88,21 @@ def test_robots_txt_that_times_out_denies(local_site):
 
 
 def test_slow_server_times_out(local_site):
+    released = threading.Event()
+
     def slow(handler):
-        time.sleep(1.5)
+        # Answers only once the test is over, or after 10 s: a fetcher that waits for the answer
+        # instead of timing out gets it and fails the test.
+        released.wait(10)
         return 200, {"Content-Type": "text/html"}, b"<p>late</p>"
 
     local_site.routes["/slow"] = slow
     with Fetcher(allow_hosts_loopback=True, delay=0.0, read_timeout=0.3) as f:
-        started = time.monotonic()
-        with pytest.raises(FetchTimeout, match="try again later"):
-            f.get(local_site.url("/slow"))
-        assert time.monotonic() - started < 1.2
+        try:
+            with pytest.raises(FetchTimeout, match="try again later"):
+                f.get(local_site.url("/slow"))
+        finally:
+            released.set()
 
 
 def test_time_budget_already_spent_stops_before_requesting(fetcher, local_site):
@@ -212,49 +218,52 @@ def test_one_request_at_a_time_per_host_with_a_pause(local_site):
 
     for i in range(4):
         local_site.routes[f"/p{i}"] = tracked
-    with Fetcher(allow_hosts_loopback=True, delay=0.1) as f:
-        started = time.monotonic()
+    clock = FakeClock()
+    with Fetcher(allow_hosts_loopback=True, delay=0.1, clock=clock) as f:
         pages = f.get_many([local_site.url(f"/p{i}") for i in range(4)])
-        elapsed = time.monotonic() - started
     assert all(p.status == 200 for p in pages)
     assert peak[0] == 1
-    assert elapsed >= 4 * 0.1  # robots.txt + 4 pages, a pause before each after the first
+    # robots.txt, then 4 pages: a pause of at least the delay before each page.
+    assert len([s for s in clock.sleeps if s >= 0.1 - 1e-9]) >= 4
 
 
 def test_a_slow_host_gets_a_pause_as_long_as_its_answer(local_site):
-    arrivals: list[float] = []
+    clock = FakeClock()
 
     def slow(handler):
-        arrivals.append(time.monotonic())
-        time.sleep(0.3)
+        clock.advance(0.3)  # the answer takes 0.3 s of the fetcher's time
         return 200, {"Content-Type": "text/html"}, b"<p>ok</p>"
 
     local_site.routes["/robots.txt"] = "User-agent: *\n"
     local_site.routes["/a"] = slow
     local_site.routes["/b"] = slow
-    with Fetcher(allow_hosts_loopback=True, delay=0.0) as f:
+    with Fetcher(allow_hosts_loopback=True, delay=0.0, clock=clock) as f:
         f.get(local_site.url("/a"))
+        clock.sleeps.clear()
         f.get(local_site.url("/b"))
-    # /a took 0.3 s to answer, so /b waited about as long again after it.
-    assert arrivals[1] - arrivals[0] >= 0.3 + 0.25
+    # /a took 0.3 s to answer, so /b waited as long again after it.
+    assert clock.sleeps and clock.sleeps[-1] == pytest.approx(0.3)
 
 
 def test_different_hosts_are_fetched_concurrently(local_site_factory):
     sites = [local_site_factory() for _ in range(3)]
+    # Each answer waits until all three requests have arrived: fetched one after another, the
+    # first would wait in vain and the test would fail, whatever the machine's speed.
+    together = threading.Barrier(3, timeout=10)
 
-    def slow(handler):
-        time.sleep(0.4)
+    def meeting(handler):
+        try:
+            together.wait()
+        except threading.BrokenBarrierError:
+            return 500, {"Content-Type": "text/plain"}, b"the requests came one at a time"
         return 200, {"Content-Type": "text/html"}, b"<p>ok</p>"
 
     for site in sites:
         site.routes["/robots.txt"] = "User-agent: *\n"
-        site.routes["/"] = slow
+        site.routes["/"] = meeting
     with Fetcher(allow_hosts_loopback=True, delay=0.0) as f:
-        started = time.monotonic()
         pages = f.get_many([s.url("/") for s in sites])
-        elapsed = time.monotonic() - started
-    assert [p.status for p in pages] == [200, 200, 200]
-    assert elapsed < 3 * 0.4  # serial would take at least 1.2 s
+    assert [getattr(p, "status", p) for p in pages] == [200, 200, 200]
 
 
 def test_get_many_returns_errors_in_place(fetcher, local_site):
@@ -268,8 +277,9 @@ def test_robots_crawl_delay_spaces_requests(local_site):
     local_site.routes["/robots.txt"] = "User-agent: *\nCrawl-delay: 1\n"
     for i in range(2):
         local_site.routes[f"/c{i}"] = "<p>ok</p>"
-    with Fetcher(allow_hosts_loopback=True, delay=0.0) as f:
+    clock = FakeClock()
+    with Fetcher(allow_hosts_loopback=True, delay=0.0, clock=clock) as f:
         f.get(local_site.url("/c0"))
-        started = time.monotonic()
+        clock.sleeps.clear()
         f.get(local_site.url("/c1"))
-        assert time.monotonic() - started >= 0.95
+    assert clock.sleeps and clock.sleeps[-1] == pytest.approx(1.0)

@@ -22,6 +22,9 @@ NOT_A_PROFILE = HERE.parent / "fixtures" / "server" / "not_a_profile.html"
 def loopback_env(monkeypatch):
     monkeypatch.setenv("COMMONGROUND_ALLOW_LOOPBACK_FETCH", "1")
     monkeypatch.setenv("COMMONGROUND_FETCH_DELAY_S", "0")
+    # Without Chromium: these tests are about messages; the command's browser fallback is
+    # tested with the browser (tests/server/test_cli_parity.py).
+    monkeypatch.setenv("COMMONGROUND_USE_BROWSER", "false")
 
 
 def closed_port() -> int:
