@@ -19,7 +19,7 @@ the path, dominates: run with --delay 0.1 to see it.
 
 --listing times what listing a whole blog adds (``scraper.post_index.index_posts``: feed,
 sitemap, every index page, the about page; no post opened) on the 60-post test blog
-(tests/sites/years_blog.py: feed of 10, sitemap and 10-a-page pagination with all), side by
+(harness/sites/years_blog.py: feed of 10, sitemap and 10-a-page pagination with all), side by
 side with reading its 20 newest posts (``read_blog``), each round with a fresh Fetcher.
 
 --extraction prints, per page of ../shared/data/blogs/readability/, the token F1 of the extracted
@@ -97,16 +97,17 @@ def bench_paths(args: argparse.Namespace) -> None:
 
 
 def bench_listing(args: argparse.Namespace) -> None:
+    from harness.sites import years_blog
     from scraper.post_index import index_posts
-    from tests.sites import years_blog
 
-    routes: dict[str, str] = {}
-    server, base = serve(routes)
-    routes.update(years_blog.build_site(base))
+    server = start_site()
+    base = server.base_url
+    server.routes.update(years_blog.build_site(base))
     listing, reading = [], []
     try:
         for _ in range(args.rounds):
-            pagememo.forget_all()
+            for memory in forgettable.memories():  # every round parses its pages afresh
+                memory.clear()
             with Fetcher(allow_hosts_loopback=True, delay=args.delay) as fetcher:
                 started = time.perf_counter()
                 index = index_posts(f"{base}/", fetcher)
@@ -115,8 +116,7 @@ def bench_listing(args: argparse.Namespace) -> None:
                 raise SystemExit(f"expected 60 posts listed, got {index.total}: {index.errors}")
             reading.append(timed_read(base, 20, args.delay)[0])
     finally:
-        server.shutdown()
-        server.server_close()
+        server.stop()
     print(f"blog of {index.total} posts (feed with 10); politeness delay {args.delay} s; "
           f"{args.rounds} rounds")  # fmt: skip
     print(

@@ -1,7 +1,8 @@
 """What the tests and the benchmarks share, so that neither imports the other: local sites on
-127.0.0.1 (``harness.site``), a generated blog (``harness.blog_site``), the backend as a real
-process and the request mix of a load (``harness.live``), and the scoring of profiles and posts
-against references (``harness.profile_scoring``, ``harness.quality``).
+127.0.0.1 (``harness.site``), generated blogs (``harness.blog_site``, ``harness.sites``), the
+backend as a real process and the request mix of a load (``harness.live``), a clock for tests of
+waiting (``harness.clock``), and the scoring of profiles and posts against references
+(``harness.profile_scoring``, ``harness.quality``).
 
 Not part of the shipped package (pyproject lists scraper, insights and server): it is imported
 from the project's root, which ``make dev`` puts on the virtual environment's path.

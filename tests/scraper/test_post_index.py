@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from harness.sites import years_blog
 from scraper.fetch import Fetcher
 from scraper.listing import date_in_url, listed_posts, popular_posts, title_from_slug
 from scraper.post_index import index_posts
-from tests.sites import years_blog
 
 
 @pytest.fixture

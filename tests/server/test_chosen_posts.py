@@ -1,16 +1,16 @@
 """Choosing what to read, end to end: a 60-post blog whose posts matching the mentee are the
-oldest (tests/sites/years_blog.py, the case the method was tuned on). The real fetcher on
+oldest (harness/sites/years_blog.py, the case the method was tuned on). The real fetcher on
 loopback, the real parsers and the real model."""
 
 from __future__ import annotations
 
 import pytest
 
+from harness.sites import years_blog
 from scraper.fetch import Fetcher
 from scraper.models import Profile
 from server.analysis import AnalysisRequest, Tools, read_newest_posts, run_analysis
 from server.chosen_posts import read_chosen_posts
-from tests.sites import years_blog
 
 pytestmark = pytest.mark.model
 

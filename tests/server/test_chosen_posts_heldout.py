@@ -1,4 +1,4 @@
-"""Choosing what to read on a blog the method was not tuned on (tests/sites/planner_blog.py):
+"""Choosing what to read on a blog the method was not tuned on (harness/sites/planner_blog.py):
 another field, a JSON Feed of 8, an archive page instead of pagination and a sitemap, undated
 URLs, a "Start here" list on the about page. Written after the method was frozen."""
 
@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from harness.sites import planner_blog
 from scraper.fetch import Fetcher
 from scraper.models import Profile
 from server.analysis import AnalysisRequest, Tools, read_newest_posts, run_analysis
 from server.chosen_posts import read_chosen_posts
-from tests.sites import planner_blog
 
 pytestmark = pytest.mark.model
 

@@ -1,6 +1,6 @@
 """An urban planner's blog of 45 posts, 2014-2025: the held-out case for choosing posts.
 
-Written after the choosing method was frozen (on tests/sites/years_blog.py) and never tuned on:
+Written after the choosing method was frozen (on harness/sites/years_blog.py) and never tuned on:
 another field, another structure. A JSON Feed with the newest 8 posts, no sitemap, no
 pagination: an archive page lists every post with its date; URLs carry no date; the about page
 has a "Start here" list. The mentee's interests (cycling infrastructure, urban heat, community
