@@ -33,5 +33,5 @@ def test_a_job_interrupted_by_a_restart_is_marked_failed(make_app):
     second = make_app(DATA_DIR=first.config["DATA_DIR"])  # the same data dir: a restart
     answer = second.test_client().get(f"/api/analyses/{analysis_id}", headers=auth).json
     assert answer["status"] == "failed"
-    assert answer["error"] == {"code": "interrupted",
+    assert answer["error"] == {"code": "interrupted", "action": "retry",
                                "message": "interrupted by a restart; run it again"}  # fmt: skip
