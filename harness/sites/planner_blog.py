@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
-from tests.sites import slug
+from harness.sites import slug
 
 AUTHOR = "Priya Raman"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
-from tests.sites import slug
+from harness.sites import slug
 
 AUTHOR = "Jonas Berg"
 
