@@ -15,7 +15,10 @@ linked it.
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
+
+from bs4 import Tag
 
 from scraper.hosts import is_linkedin, is_linkedin_url
 
@@ -50,6 +53,18 @@ def org_url(href: str | None, *, school: bool = False) -> str | None:
     return f"https://www.linkedin.com/{kind}/{ident}/"
 
 
+def first_org_url(entry: Any, school: bool = False) -> str | None:
+    """The organisation's page an entry links (its logo's link comes first): an lxml element
+    (logged-in captures) or a BeautifulSoup tag (public pages)."""
+    anchors = entry.find_all("a", href=True) if isinstance(entry, Tag) else entry.iter("a")
+    for a in anchors:
+        href = a.get("href")
+        url = org_url(href if isinstance(href, str) else None, school=school)
+        if url:
+            return url
+    return None
+
+
 def unwrap_redirect(url: str) -> str:
     """LinkedIn wraps outside links as /redir/redirect?url=... or /safety/go/?url=...;
     give the real target."""
@@ -61,4 +76,4 @@ def unwrap_redirect(url: str) -> str:
     return url
 
 
-__all__ = ["is_linkedin_url", "org_url", "unwrap_redirect"]
+__all__ = ["first_org_url", "is_linkedin_url", "org_url", "unwrap_redirect"]

@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup, Tag
 from scraper.models import Position, Profile, School
 
 from .jsonld import find_person, json_ld_nodes, person_to_profile
-from .linkedin_links import org_url
+from .linkedin_links import first_org_url
 from .markup import as_soup
 from .text import clean, clean_block, parse_date_range, unique
 
@@ -113,15 +113,6 @@ def _description(item: Tag) -> str | None:
     return best
 
 
-def _org_link(item: Tag, school: bool = False) -> str | None:
-    """The organisation's LinkedIn page the entry links, written one way (see linkedin_links)."""
-    for a in item.find_all("a", href=True):
-        url = org_url(str(a["href"]), school=school)
-        if url:
-            return url
-    return None
-
-
 def _position(item: Tag, company: str | None = None, link: str | None = None) -> Position | None:
     h3 = item.find("h3")
     if h3 is not None and _is_masked(clean(h3.get_text(" "))):
@@ -146,7 +137,7 @@ def _position(item: Tag, company: str | None = None, link: str | None = None) ->
         duration=duration,
         location=location,
         description=_description(item),
-        company_url=_org_link(item) or link,
+        company_url=first_org_url(item) or link,
     )
 
 
@@ -166,7 +157,7 @@ def _positions(section: Tag | None) -> list[Position]:
             if not any(parent is nested for parent in h.parents)
         ]
         company = clean(header[0].get_text(" ")) if header else None
-        link = _org_link(item)
+        link = first_org_url(item)
         out.extend(p for p in (_position(role, company, link) for role in roles) if p)
     return out
 
@@ -189,7 +180,7 @@ def _school(item: Tag) -> School | None:
         field=field,
         start=start,
         end=end,
-        school_url=_org_link(item, school=True),
+        school_url=first_org_url(item, school=True),
     )
 
 

@@ -25,7 +25,7 @@ from scraper.models import Position, Profile, School
 
 from . import roles
 from .linkedin_dom import LAZY_SECTIONS, outside_links
-from .linkedin_links import org_url
+from .linkedin_links import first_org_url
 from .names import person_name
 from .text import blog_urls_in_text, clean_block, unique
 from .tree import Element, make_tree, outermost, parent_of, text_of, text_with_breaks
@@ -134,14 +134,6 @@ def _description(root: Element) -> str | None:
     return "\n".join(blocks) or None
 
 
-def _link(root: Element, school: bool = False) -> str | None:
-    for a in root.iter("a"):
-        url = org_url(a.get("href"), school=school)
-        if url:
-            return url
-    return None
-
-
 def _roles_list(item: Element) -> Element | None:
     """The <ul> of roles under a company, when its items show their own dates."""
     for ul in item.iter("ul", "ol"):
@@ -150,41 +142,26 @@ def _roles_list(item: Element) -> Element | None:
     return None
 
 
+def _entry(item: Element) -> roles.Entry:
+    group = _roles_list(item)
+    if group is None:
+        return roles.Entry(_lines(item), _description(item), first_org_url(item))
+    subs = [
+        roles.Entry(_lines(li), _description(li), first_org_url(li))
+        for li in group
+        if li.tag == "li"
+    ]
+    return roles.Entry(_lines(item, skip=group), None, first_org_url(item), subs)
+
+
 def positions(card: Element | None, volunteering: bool = False) -> list[Position]:
-    out: list[Position] = []
-    for item in _items(card):
-        link = _link(item)
-        group = _roles_list(item)
-        if group is None:
-            role = roles.role_from_lines(
-                _lines(item),
-                has_location=not volunteering,
-                description=_description(item),
-                company_url=link,
-            )
-            if role:
-                out.append(role)
-            continue
-        header = roles.group_header(_lines(item, skip=group))
-        for li in (child for child in group if child.tag == "li"):
-            role = roles.role_from_lines(
-                _lines(li),
-                company=header.company,
-                group_type=header.employment_type,
-                group_location=header.location,
-                has_location=not volunteering,
-                description=_description(li),
-                company_url=_link(li) or link,
-            )
-            if role:
-                out.append(role)
-    return out
+    return roles.positions_of((_entry(item) for item in _items(card)), volunteering)
 
 
 def schools(card: Element | None) -> list[School]:
     out = []
     for item in _items(card):
-        school = roles.school_from_lines(_lines(item), _link(item, school=True))
+        school = roles.school_from_lines(_lines(item), first_org_url(item, school=True))
         if school:
             out.append(school)
     return out
@@ -235,7 +212,9 @@ def _top_card(card: Element | None) -> tuple[str | None, str | None, str | None,
         location = rest.pop()
     elif rest and rest[-1] not in buttons:
         location = rest.pop()
-    company = next((line for line in rest if line in buttons), rest[0] if rest else None)
+    # The current company is the line the first logo button repeats; a line no button repeats
+    # ("Talks about #ai", "Provides services") is not one.
+    company = next((line for line in rest if buttons and line == buttons[0]), None)
     return name, headline, location, company
 
 

@@ -20,7 +20,7 @@ import weakref
 from scraper.models import Position, School
 
 from . import roles
-from .linkedin_links import org_url
+from .linkedin_links import first_org_url
 from .text import clean, clean_block
 from .tree import Element, parent_of, text_of, text_with_breaks
 from .vocabulary import HEADINGS
@@ -135,58 +135,25 @@ def _description(item: Element) -> str | None:
     return "\n".join(blocks) or None
 
 
-def entry_org_url(item: Element, school: bool = False) -> str | None:
-    """The organisation's LinkedIn page the entry links (its logo's link comes first)."""
-    for a in item.iter("a"):
-        url = org_url(a.get("href"), school=school)
-        if url:
-            return url
-    return None
-
-
-def _is_group(item: Element) -> bool:
-    """A company with several roles: its nested <li>s each show their own dates."""
-    return any(roles.date_index(header_lines(sub)) >= 0 for sub in _sub_items(item))
+def _entry(item: Element) -> roles.Entry:
+    subs = _sub_items(item)
+    grouped = [roles.Entry(header_lines(sub), _description(sub)) for sub in subs]
+    if not any(roles.date_index(sub.lines) >= 0 for sub in grouped):
+        # Not a company with several roles: what is nested is the entry's own description.
+        return roles.Entry(header_lines(item), _description(item), first_org_url(item))
+    return roles.Entry(header_lines(item), None, first_org_url(item), grouped)
 
 
 def positions(section: Element | None, volunteering: bool = False) -> list[Position]:
     """Every role in an experience (or volunteering) card, grouped roles flattened."""
-    out: list[Position] = []
-    for item in entries(section) if section is not None else []:
-        lines = header_lines(item)
-        if not lines:
-            continue
-        link = entry_org_url(item)
-        if not _is_group(item):
-            role = roles.role_from_lines(
-                lines,
-                has_location=not volunteering,
-                description=_description(item),
-                company_url=link,
-            )
-            if role:
-                out.append(role)
-            continue
-        header = roles.group_header(lines)
-        for sub in _sub_items(item):
-            role = roles.role_from_lines(
-                header_lines(sub),
-                company=header.company,
-                group_type=header.employment_type,
-                group_location=header.location,
-                has_location=not volunteering,
-                description=_description(sub),
-                company_url=link,
-            )
-            if role:
-                out.append(role)
-    return out
+    items = entries(section) if section is not None else []
+    return roles.positions_of((_entry(item) for item in items), volunteering)
 
 
 def schools(section: Element | None) -> list[School]:
     out: list[School] = []
     for item in entries(section) if section is not None else []:
-        school = roles.school_from_lines(header_lines(item), entry_org_url(item, school=True))
+        school = roles.school_from_lines(header_lines(item), first_org_url(item, school=True))
         if school:
             out.append(school)
     return out

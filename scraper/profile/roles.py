@@ -10,7 +10,8 @@ position alone, so a missing line does not shift the others.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from scraper.models import Position, School
 
@@ -85,6 +86,47 @@ def role_from_lines(
         description=description,
         company_url=company_url,
     )
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An Experience entry as a layout shows it: its own lines, its long text, the organisation
+    it links, and the roles nested under it when it is a company with several."""
+
+    lines: list[str]
+    description: str | None = None
+    link: str | None = None
+    roles: list[Entry] = field(default_factory=list)
+
+
+def positions_of(entries: Iterable[Entry], volunteering: bool = False) -> list[Position]:
+    """Every role of an Experience (or volunteering) card, a company's grouped roles flattened."""
+    out: list[Position] = []
+    for entry in entries:
+        if not entry.lines:
+            continue
+        if not entry.roles:
+            role = role_from_lines(
+                entry.lines,
+                has_location=not volunteering,
+                description=entry.description,
+                company_url=entry.link,
+            )
+            out.extend([role] if role else [])
+            continue
+        header = group_header(entry.lines)
+        for sub in entry.roles:
+            role = role_from_lines(
+                sub.lines,
+                company=header.company,
+                group_type=header.employment_type,
+                group_location=header.location,
+                has_location=not volunteering,
+                description=sub.description,
+                company_url=sub.link or entry.link,
+            )
+            out.extend([role] if role else [])
+    return out
 
 
 @dataclass(frozen=True)

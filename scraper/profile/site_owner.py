@@ -90,6 +90,11 @@ def _candidates(soup: BeautifulSoup, url: str) -> list[tuple[str, str]]:
     site_name = _meta(soup, "og:site_name") or _meta(soup, "application-name")
     if site_name:
         found.append(("og:site_name", site_name))
+    if urlsplit(url).path in ("", "/"):
+        # On the home page, the page's own title is the site's.
+        og_title = _meta(soup, "og:title")
+        if og_title:
+            found.append(("og:title", og_title))
     title = soup.find("title")
     if title is not None:
         for part in _SPLIT.split(clean(title.get_text(" ")) or ""):
