@@ -24,8 +24,8 @@ _JOINER = r"(?:of|for|de|di|da|del|der|du|and|&|am|an|in der|la|le|y|e)"
 # The pronoun "I" never continues a name ("at Cloudflare and I live in Austin").
 _NAME = rf"(?:{_WORD})(?:\s+(?:{_JOINER}\s+)?(?!I\b)(?:{_WORD}))*"
 _PLACE = rf"(?:{_WORD})(?:\s+(?:{_WORD}))*(?:,\s*(?:{_WORD})(?:\s+(?:{_WORD}))*)?"
-# "a research scientist", "an assistant professor of computer science" (lower-case words, a few)
-_TITLE = r"(?P<title>[a-z][a-z-]*(?:\s+(?:of|in|and|for)?\s*[A-Za-z][\w-]*){0,6}?)"
+# "a research scientist", "an ML engineer", "a Staff Engineer" (a few words before "at")
+_TITLE = r"(?P<title>[A-Za-z][\w-]*(?:\s+(?:of|in|and|for)?\s*[A-Za-z][\w-]*){0,6}?)"
 _ORG = rf"(?P<org>(?:the\s+)?{_NAME})"
 _BE = (
     r"(?:I\s+am|I['’]m|I\s+work\s+as|I['’]m\s+currently|I\s+am\s+currently|is|is\s+currently"
@@ -33,7 +33,8 @@ _BE = (
 )
 _ROLE = re.compile(rf"(?:^|\b|,)\s*{_BE}\s+(?:a|an)\s+{_TITLE}\s+(?:at|with)\s+{_ORG}")
 _WORK_AT = re.compile(
-    rf"\bI\s+(?:work|lead\s+[\w\s]{{1,30}}?|run\s+[\w\s]{{1,30}}?|manage\s+[\w\s]{{1,30}}?)"
+    rf"\bI\s+(?:work(?:\s+on\s+[\w\s]{{1,40}}?)?|lead\s+[\w\s]{{1,30}}?|run\s+[\w\s]{{1,30}}?"
+    rf"|manage\s+[\w\s]{{1,30}}?)"
     rf"\s+(?:at|for)\s+{_ORG}"
 )
 _PLACE_AFTER_ORG = re.compile(rf"^\s+in\s+(?P<place>{_PLACE})")

@@ -280,12 +280,13 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
     about = profile.about
     if not about and about_page:
         about = _main_text(soup)
-    intro = _intro(soup) if own_page and not about_page else None
-    facts = read_bio(about or intro) if own_page else read_bio(None)
-    if not about and intro and (facts.employer or facts.place or facts.schools):
-        about = intro  # the home page's opening paragraphs are a bio
     if not about and (og_profile or rel_me or about_page):
         about = _meta(soup, "og:description", "description")
+    intro = _intro(soup) if own_page and not about_page else None
+    bio = "\n".join(text for text in (about, intro) if text) if own_page else None
+    facts = read_bio(bio)
+    if not about and intro and (facts.employer or facts.place or facts.schools):
+        about = intro  # the home page's opening paragraphs are a bio
 
     # Visible Experience/Education lists usually say more (titles, dates) than the JSON-LD;
     # a prose bio says least, and fills only what neither gives.

@@ -39,6 +39,19 @@ def test_prose_bio_held_out(case):
 
 
 @pytest.mark.parametrize(
+    ("text", "title", "employer", "place"),
+    [
+        ("I am a Staff Engineer at Stripe.", "Staff Engineer", "Stripe", None),
+        ("I'm an ML engineer at Hugging Face.", "ML engineer", "Hugging Face", None),
+        ("I work on search quality at Google in Zurich.", None, "Google", "Zurich"),
+    ],
+)
+def test_other_ways_a_bio_states_a_role(text, title, employer, place):
+    facts = read_bio(text)
+    assert (facts.title, facts.employer, facts.place) == (title, employer, place)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Previously I was a designer at Airbnb.",
