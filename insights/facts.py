@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 
 from scraper.models import Post, Profile
 
+from .acronyms import acronym_parts
 from .match_topics import is_generic, is_now_page
 from .models import TalkingPoint, Topic
 from .normalize import (
@@ -26,13 +27,25 @@ from .normalize import (
     org_name,
     resolve_place,
     skill_key,
+    strip_legal,
 )
+from .org_match import may_be_same_org
 
 # Words that carry no identity when a long fact (a post title) is matched word by word.
 _STOP = frozenset(
     "a an and the of to in on for with at by from is are was were be how what why when we i you "
     "your our my it its this that these those do does not no as or into about".split()
 )
+
+
+_SHORT_FORM = re.compile(r"(?<![\w&])[A-Z][A-Za-z&.]{1,9}(?![\w&])")
+
+
+def _initials_of(token: str, fact: str) -> bool:
+    """Is ``token`` a short form of ``fact``? Without the fact's legal form: in running text
+    "API" is not "Acme Payments Inc"."""
+    name = strip_legal(fold(fact))
+    return len(name.split()) >= 2 and bool(acronym_parts(token)) and may_be_same_org(token, name)
 
 
 @dataclass(frozen=True)
@@ -111,6 +124,11 @@ def mentions(text: str, fact: str) -> list[tuple[int, int]]:
         spans = _find(text, alias)
         if spans:
             return spans
+    # "TCS" names "Tata Consultancy Services": a short form written in capitals whose letters
+    # are the fact's initials.
+    spans = [m.span() for m in _SHORT_FORM.finditer(text) if _initials_of(m.group(0), fact)]
+    if spans:
+        return spans
     # A long title cited by its beginning ("My first 90 days" for "My first 90 days as a new
     # engineering manager"), as people and our connection notes cut them: four words at least.
     split = fact.split()
@@ -141,16 +159,11 @@ def is_generic_fact(fact: str) -> bool:
 
 def true_of(fact: str, profile: Profile) -> bool:
     """Would naming ``fact`` also make sense in a message to ``profile``?"""
-    key = org_key(fact)
-    orgs = {
-        org_key(x)
-        for x in [
-            *(p.company for p in (*profile.experience, *profile.volunteering)),
-            *(s.school for s in profile.education),
-        ]
-        if x
-    }
-    if key and key in orgs:
+    orgs = [
+        *(p.company for p in (*profile.experience, *profile.volunteering)),
+        *(s.school for s in profile.education),
+    ]
+    if any(may_be_same_org(fact, org) for org in orgs if org):
         return True
     if skill_key(fact) in {skill_key(s) for s in (*profile.skills, *profile.interests)}:
         return True

@@ -21,7 +21,7 @@ from importlib import resources
 logger = logging.getLogger(__name__)
 
 # Legal-form words that say nothing about which organisation it is ("Spotify AB" is Spotify).
-_LEGAL_SUFFIXES = frozenset(
+LEGAL_SUFFIXES = frozenset(
     "inc incorporated llc ltd limited gmbh ab plc corp corporation co sa sas bv nv ag oy oyj as "
     "asa aps kg sarl pty srl spa kk".split()
 )
@@ -33,11 +33,13 @@ _NON_WORD = re.compile(r"[^\w+#]+")
 def fold(text: str) -> str:
     """Lower-case, accents removed, punctuation to spaces, whitespace collapsed.
 
-    ``+`` and ``#`` survive because "C++" and "C#" are not "C".
+    ``+`` and ``#`` survive because "C++" and "C#" are not "C". Apostrophes go without a space:
+    "King's College" is "kings college", one word per word (its initials are KCL).
     """
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = text.replace("&", " and ").replace(".", "")
+    text = text.replace("'", "").replace("’", "").replace("ʼ", "")
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
@@ -50,11 +52,12 @@ def _load(name: str) -> dict:
 # ---------------------------------------- organisations (schools, employers)
 
 
-def _strip_legal(folded: str) -> str:
+def strip_legal(folded: str) -> str:
+    """A folded name without a leading "the" and trailing legal forms ("spotify ab": spotify)."""
     words = folded.split()
     if words and words[0] == "the":
         words = words[1:]
-    while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
+    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
         words.pop()
     return " ".join(words)
 
@@ -65,7 +68,7 @@ def _org_table() -> dict[str, tuple[str, str]]:
     table: dict[str, tuple[str, str]] = {}
     for entry in _load("aliases_orgs.json")["entries"]:
         for alias in [entry["name"], *entry["aliases"]]:
-            for form in {fold(alias), _strip_legal(fold(alias))}:
+            for form in {fold(alias), strip_legal(fold(alias))}:
                 if form in table and table[form][0] != entry["key"]:
                     logger.warning("alias %r maps to two organisations", alias)
                 table[form] = (entry["key"], entry["name"])
@@ -80,29 +83,53 @@ def org_key(name: str | None) -> str:
     # "Stanford University (Graduate School of Business)": the bracket is a sub-unit or an
     # abbreviation; try the whole name first, then without it.
     table = _org_table()
-    candidates = [folded, _strip_legal(folded)]
+    candidates = [folded, strip_legal(folded)]
     plain = re.sub(r"\([^)]*\)", " ", name or "")
     if plain != name:
-        candidates += [fold(plain), _strip_legal(fold(plain))]
+        candidates += [fold(plain), strip_legal(fold(plain))]
     for form in candidates:
         if form in table:
             return table[form][0]
-    return _strip_legal(fold(plain))
+    return strip_legal(fold(plain))
 
 
 def org_name(name: str) -> str:
     """The display name the alias table gives, else the name as written."""
     folded = fold(name)
-    hit = _org_table().get(folded) or _org_table().get(_strip_legal(folded))
+    hit = _org_table().get(folded) or _org_table().get(strip_legal(folded))
     return hit[1] if hit else name.strip()
+
+
+@cache
+def _org_entries() -> dict[str, dict]:
+    return {entry["key"]: entry for entry in _load("aliases_orgs.json")["entries"]}
 
 
 def org_aliases(key: str) -> list[str]:
     """Every name the table knows for ``key`` (used to find the organisation in a text)."""
-    for entry in _load("aliases_orgs.json")["entries"]:
-        if entry["key"] == key:
-            return [entry["name"], *entry["aliases"]]
-    return []
+    entry = _org_entries().get(key)
+    return [entry["name"], *entry["aliases"]] if entry else []
+
+
+def org_renames(key: str) -> list[dict]:
+    """The renames the table records for ``key``: ``{old, new, year, source, relation?}``."""
+    entry = _org_entries().get(key)
+    return list(entry.get("renames", ())) if entry else []
+
+
+@cache
+def _field_words() -> dict[str, frozenset[str]]:
+    words: dict[str, set[str]] = {}
+    for name, members in _load("aliases_fields.json")["fields"].items():
+        for word in members:
+            words.setdefault(fold(word), set()).add(name)
+    return {word: frozenset(names) for word, names in words.items()}
+
+
+def title_fields(title: str | None) -> frozenset[str]:
+    """The lines of work a job title belongs to ("Systems Engineer" -> technology)."""
+    table = _field_words()
+    return frozenset(name for word in fold(title or "").split() for name in table.get(word, ()))
 
 
 # ---------------------------------------------------------------- places
@@ -124,7 +151,8 @@ class Place:
 
 
 @cache
-def _place_tables() -> tuple[dict[str, Place], dict[str, str]]:
+def _place_tables() -> tuple[dict[str, Place], dict[str, str], dict[str, tuple[str, str]]]:
+    """Cities (alias -> Place), countries (alias -> name), regions (alias -> (region, country))."""
     data = _load("aliases_places.json")
     cities: dict[str, Place] = {}
     for entry in data["cities"]:
@@ -136,7 +164,11 @@ def _place_tables() -> tuple[dict[str, Place], dict[str, str]]:
     for name, aliases in data["countries"].items():
         for alias in [name, *aliases]:
             countries[fold(alias)] = name
-    return cities, countries
+    regions = {}
+    for entry in data.get("regions", ()):
+        for alias in [entry["region"], *entry["aliases"]]:
+            regions[fold(alias)] = (entry["region"], entry["country"])
+    return cities, countries, regions
 
 
 def resolve_place(text: str | None) -> Place | None:
@@ -148,7 +180,7 @@ def resolve_place(text: str | None) -> Place | None:
     """
     if not text or not fold(text):
         return None
-    cities, countries = _place_tables()
+    cities, countries, regions = _place_tables()
     for form in (fold(text), fold(_PLACE_NOISE.sub(" ", text))):
         if form in cities:
             return cities[form]
@@ -159,8 +191,15 @@ def resolve_place(text: str | None) -> Place | None:
         return cities[parts[0]]
     if len(parts) == 1 and parts[0] in countries:
         return Place(None, None, countries[parts[0]])
+    if len(parts) == 1 and parts[0] in regions:
+        return Place(None, *regions[parts[0]])
     country = countries.get(parts[-1], parts[-1].title()) if len(parts) > 1 else None
     region = parts[1].title() if len(parts) > 2 else None
+    # "Austin, TX", "Hyderabad, Telangana, India": a state or province says the country too.
+    for part in parts[1:]:
+        if part in regions:
+            region, region_country = regions[part]
+            country = country if parts[-1] in countries else region_country
     return Place(parts[0].title(), region, country)
 
 

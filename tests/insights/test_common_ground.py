@@ -16,6 +16,8 @@ from scraper.models import Post, Profile
 
 from .conftest import PAIRS
 
+ORG_KINDS = ("school", "employer", "volunteering")
+
 pytestmark = pytest.mark.model
 
 
@@ -34,7 +36,19 @@ def test_every_point_has_evidence_from_the_person(analysed, name: str) -> None:
     for point in result.points:
         assert point.kind in KINDS
         assert point.evidence and point.theirs and point.mine
+        assert point.evidence[0].url in own_urls
         for evidence in point.evidence:
+            if evidence.quote.startswith("your ") and point.kind in ORG_KINDS:
+                # The join of two spellings: from the user's own profile (or the organisation's
+                # LinkedIn page), naming both sides as each profile writes them.
+                assert (
+                    evidence.url in {result.pair.me.source_url, None}
+                    or "/school/" in (evidence.url or "")
+                    or "/company/" in (evidence.url or "")
+                )
+                assert point.mine.split(" · ")[0] in evidence.quote
+                assert point.theirs.split(" · ")[0] in evidence.quote
+                continue
             assert evidence.url in own_urls
             if evidence.url != result.pair.them.source_url:
                 # A post quote is a sentence of that post, not a paraphrase.

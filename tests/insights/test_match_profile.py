@@ -9,6 +9,7 @@ from scraper.models import Position, Profile, School
 from .conftest import PAIRS
 
 URL = "https://www.linkedin.com/in/someone/"
+MY_URL = "https://www.linkedin.com/in/me/"
 
 
 def _points(me: Profile, them: Profile) -> list[TalkingPoint]:
@@ -20,7 +21,7 @@ def _keys(points) -> set[tuple[str, str]]:
 
 
 def test_same_school_under_two_names_with_overlapping_years() -> None:
-    me = Profile(name="Me", education=(School("KTH", start="2014", end="2019"),))
+    me = Profile(name="Me", source_url=MY_URL, education=(School("KTH", start="2014", end="2019"),))
     them = Profile(
         name="Them",
         source_url=URL,
@@ -32,9 +33,14 @@ def test_same_school_under_two_names_with_overlapping_years() -> None:
     )
     [point] = _points(me, them)
     assert (point.kind, point.key) == ("school", "kth")
-    assert "overlap (2014–2016)" in point.text
+    assert point.text == (
+        "You both studied at KTH Royal Institute of Technology, and your years there overlap: "
+        "you were both there in 2014–2016."
+    )
+    # Their page as it reads, then both spellings from the user's own profile.
     assert point.evidence == (
         Evidence(URL, "KTH Royal Institute of Technology · PhD · Distributed Systems · 2011–2016"),
+        Evidence(MY_URL, "your KTH; their KTH Royal Institute of Technology"),
     )
     assert point.theirs.startswith("KTH Royal") and point.mine.startswith("KTH")
 
@@ -73,7 +79,7 @@ def test_same_employer_under_its_old_name_once_per_company() -> None:
     )
     [point] = _points(me, them)
     assert (point.kind, point.key) == ("employer", "meta")
-    assert "same time (2016–2019)" in point.text  # the overlapping role wins
+    assert "you were both there in 2016–2019" in point.text  # the overlapping role wins
     assert point.evidence[0].quote.startswith("Director · Meta Platforms")
 
 

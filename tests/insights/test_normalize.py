@@ -181,3 +181,26 @@ def test_an_open_end_means_this_year_not_forever() -> None:
     from datetime import date
 
     assert years_overlap("2021", None, "2012", None) == (2021, date.today().year)
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "region", "country"),
+    [
+        ("Phoenix, AZ", "Phoenix", "Arizona", "United States"),
+        ("Columbia, SC", "Columbia", "South Carolina", "United States"),
+        ("Kitchener, ON", "Kitchener", "Ontario", "Canada"),
+        ("Visakhapatnam, Andhra Pradesh", "Visakhapatnam", "Andhra Pradesh", "India"),
+        ("Lansing, MI, USA", "Lansing", "Michigan", "United States"),
+        ("California", None, "California", "United States"),
+        ("Bombay", "Mumbai", "Maharashtra", "India"),
+        ("Singapore", "Singapore", "Singapore", "Singapore"),
+    ],
+)
+def test_a_state_or_province_gives_the_country(text, city, region, country) -> None:
+    place = resolve_place(text)
+    assert (place.city, place.region, place.country) == (city, region, country)
+
+
+def test_apostrophes_do_not_split_words() -> None:
+    assert fold("King's College London") == fold("King’s College London") == "kings college london"
+    assert org_key("McDonald's") == org_key("McDonalds")
