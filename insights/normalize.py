@@ -171,6 +171,13 @@ def _place_tables() -> tuple[dict[str, Place], dict[str, str], dict[str, tuple[s
     return cities, countries, regions
 
 
+def country_words(country: str | None) -> list[str]:
+    """A country's name and its adjective ("Australia", "Australian"), as names write them."""
+    if not country:
+        return []
+    return [country, *_load("aliases_places.json").get("demonyms", {}).get(country, ())]
+
+
 def resolve_place(text: str | None) -> Place | None:
     """City, region and country of a location as profiles write it; None when empty.
 

@@ -16,7 +16,8 @@ In order, the first that applies decides:
      three letters is shared by too many organisations ("USC" is in Los Angeles and in South
      Carolina; "NTU" in Singapore and Taipei), so the rest must agree too: a place the long name
      itself names where the short side's person is or was (the "Dublin" of "University College
-     Dublin", the "Australia" of "Commonwealth Bank of Australia"); or, for an employer, the same
+     Dublin", the "Australia" of "Commonwealth Bank of Australia", the "Indian" of "Indian
+     Institute of Science"); or, for an employer, the same
      city (where each worked for it, else where each lives), the same region, or the same
      country and the same line of work. A school is in one place, and two people living in one
      city says nothing about where each studied; a country holds many universities with the
@@ -36,6 +37,7 @@ from functools import cache
 from .acronyms import AcronymMatch, match_acronym, meaningful, parse_org
 from .normalize import (
     Place,
+    country_words,
     fold,
     org_aliases,
     org_key,
@@ -226,7 +228,7 @@ def _named_in(short: OrgMention, short_rest: tuple[str, ...], long_name: str) ->
     if short_rest and f" {' '.join(short_rest)} " in words:
         return True
     for place in (*short.places, *short.home):
-        for name in (place.city, place.region, place.country):
+        for name in (place.city, place.region, *country_words(place.country)):
             if name and f" {fold(name)} " in words:
                 return True
     return False

@@ -177,6 +177,8 @@ def test_initials_with_the_rest_agreeing(a: OrgMention, b: OrgMention) -> None:
         # Three letters with a place that agrees.
         (school("NUS", "Singapore"), school("National University of Singapore")),
         (school("KCL", "London, UK"), school("King's College London")),
+        # The long name says its country as an adjective.
+        (school("IIM", "Mumbai, India"), school("Indian Institute of Management, Ahmedabad")),
         (job("AMD", "Austin, TX", title="Design Engineer"),
          job("Advanced Micro Devices", "Austin, TX", title="Fellow")),
         (job("BCG", "Boston, MA", title="Consultant"),
