@@ -14,9 +14,10 @@ Figures are reported per set and never pooled across sets:
   (``tests/fixtures/pairs/*.json`` without ``"holdout": true``, and
   ``tests/fixtures/pairs/orgs/calibration/``);
 - held out: pairs kept out of tuning (``"holdout": true``, and ``tests/fixtures/pairs/orgs/
-  holdout/``, frozen before their first run);
-- held out, first set: ``tests/fixtures/pairs/orgs/holdout_first/``, scored once before a fix
-  it prompted, so no longer unseen (its README says what changed);
+  holdout4/``, frozen before their first run);
+- seen held-out sets: ``orgs/holdout_first/``, ``orgs/holdout/`` and ``orgs/holdout3/``, each
+  scored once before a change it prompted, so no longer unseen (``orgs/README.md`` says what
+  changed);
 - ``--pairs DIR``: instead of both, every pair under DIR (e.g. pairs written blind by someone
   else), as one unseen set.
 
@@ -43,13 +44,17 @@ ORG_PAIRS = PAIRS / "orgs"
 
 def builtin_sets() -> dict[str, list[Pair]]:
     keyed = load_pairs(PAIRS, recursive=False)
+    seen = {
+        f"seen held-out, {n} set": load_pairs(ORG_PAIRS / folder, holdout=True)
+        for n, folder in (("first", "holdout_first"), ("second", "holdout"), ("third", "holdout3"))
+    }
     return {
         "calibration": [p for p in keyed if not p.holdout]
         + load_pairs(ORG_PAIRS / "calibration", holdout=False),
         "held out": [p for p in keyed if p.holdout]
-        + load_pairs(ORG_PAIRS / "holdout", holdout=True),
-        # Scored once before the rules' last fix: no longer unseen (see its README).
-        "held out, first set (seen once)": load_pairs(ORG_PAIRS / "holdout_first", holdout=True),
+        + load_pairs(ORG_PAIRS / "holdout4", holdout=True),
+        # Each scored once before a change it prompted: no longer unseen (see their README).
+        **seen,
     }
 
 
