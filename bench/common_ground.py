@@ -180,16 +180,20 @@ def _print_set(name: str, rows: list[dict], total: dict) -> None:
               + "; ".join(notes))  # fmt: skip
     if "key" in total:
         k = total["key"]
-        print(f"  talking points (kind, key), {k['pairs']} pairs: precision {k['precision']:.3f} "
-              f"({k['hits']}/{k['found']}), recall {k['recall']:.3f} ({k['expected_found']}/"
-              f"{k['expected']}); strong/weak judged right {k['strong_judged_right']}/"
-              f"{k['pairs']}")  # fmt: skip
+        print(_totals("talking points (kind, key)", k, f"strong/weak judged right "
+                      f"{k['strong_judged_right']}/{k['pairs']}"))  # fmt: skip
     if "org" in total:
         o = total["org"]
-        print(f"  shared schools and employers, {o['pairs']} pairs: precision {o['precision']:.3f}"
-              f" ({o['hits']}/{o['found']}), recall {o['recall']:.3f} ({o['expected_found']}/"
-              f"{o['expected']}); false-friend claims {o['false_friend_claims']}; overlap "
-              f"stated right {o['overlap_right']}/{o['overlap_judged']}")  # fmt: skip
+        print(_totals("shared schools and employers", o, f"false-friend claims "
+                      f"{o['false_friend_claims']}; overlap stated right {o['overlap_right']}/"
+                      f"{o['overlap_judged']}"))  # fmt: skip
+
+
+def _totals(label: str, t: dict, extra: str) -> str:
+    return (
+        f"  {label}, {t['pairs']} pairs: precision {t['precision']:.3f} ({t['hits']}/"
+        f"{t['found']}), recall {t['recall']:.3f} ({t['expected_found']}/{t['expected']}); {extra}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -84,10 +84,14 @@ class OrgName:
 @cache
 def parse_org(raw: str) -> OrgName:
     text = " ".join((raw or "").split())
-    brackets, places = [], []
+    brackets: list[tuple[str, ...]] = []
+    places: list[str] = []
     for inside in _BRACKET.findall(text):
         parts = acronym_parts(inside)
-        (brackets if parts else places).append(parts or inside)
+        if parts:
+            brackets.append(parts)
+        else:
+            places.append(inside)
     head, *tails = _SEPARATOR.split(_BRACKET.sub(" ", text).strip())
     at = _AT_PLACE.split(head, maxsplit=1)
     if len(at) == 2:

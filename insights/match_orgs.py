@@ -9,8 +9,9 @@ University of Ireland, Galway (NUI stands for National University of Ireland)").
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from scraper.models import Position, Profile, School
 
@@ -71,12 +72,15 @@ def position_mentions(
     return out
 
 
+_Entry = TypeVar("_Entry", School, Position)
+
+
 @dataclass(frozen=True)
-class _Shared:
+class _Shared(Generic[_Entry]):
     """One organisation both have: their entry, mine, how the names join, and the years."""
 
-    theirs: School | Position
-    mine: School | Position
+    theirs: _Entry
+    mine: _Entry
     match: OrgMatch
     years: Together | None
 
@@ -88,9 +92,11 @@ class _Shared:
         return (0, 0) if self.years.overlap else (1, self.years.gap)
 
 
-def shared_orgs(mine: list[tuple], theirs: list[tuple]) -> list[_Shared]:
+def shared_orgs(
+    mine: list[tuple[_Entry, OrgMention]], theirs: list[tuple[_Entry, OrgMention]]
+) -> list[_Shared[_Entry]]:
     """Organisations in both lists (``(entry, OrgMention)`` pairs), one per organisation."""
-    best: dict[str, _Shared] = {}
+    best: dict[str, _Shared[_Entry]] = {}
     for their_entry, their_mention in theirs:
         for my_entry, my_mention in mine:
             match = same_org(my_mention, their_mention)
@@ -127,65 +133,127 @@ def _spellings(
     return aka, (Evidence(url, f"your {mine.strip()}; their {theirs.strip()}{why}"),)
 
 
+_SCORES = {
+    "school": (SCHOOL_SCORE, SCHOOL_OVERLAP_BONUS),
+    "employer": (EMPLOYER_SCORE, EMPLOYER_OVERLAP_BONUS),
+    "volunteering": (VOLUNTEERING_SCORE, 0.0),
+}
+
+
+def _point(
+    kind: str,
+    me: Profile,
+    them: Profile,
+    shared: _Shared[_Entry],
+    names: tuple[str | None, str | None],
+    page_quote: str,
+    side_of: Callable[[_Entry], str],
+) -> TalkingPoint:
+    """The talking point of one shared organisation; ``names``: (theirs, mine) as written."""
+    theirs, mine = (n or "" for n in names)
+    name = org_name(theirs)
+    aka, join = _spellings(me, name, mine, theirs, shared.match)
+    if kind == "volunteering":
+        text = f"You both volunteer with {name}{aka}."
+    else:
+        verb = "studied" if kind == "school" else "worked"
+        text = f"You both {verb} at {name}{aka}{clause(shared.years, kind)}."
+    base, bonus = _SCORES[kind]
+    overlap = bool(shared.years and shared.years.overlap)
+    return TalkingPoint(
+        kind=kind,
+        key=shared.match.key,
+        text=text,
+        score=base + (bonus if overlap else 0.0),
+        evidence=evidence_on_page(them, page_quote) + join,
+        theirs=side_of(shared.theirs),
+        mine=side_of(shared.mine),
+    )
+
+
 def match_schools(me: Profile, them: Profile) -> Iterator[TalkingPoint]:
     for shared in shared_orgs(_school_mentions(me), _school_mentions(them)):
-        theirs, mine = shared.theirs, shared.mine
-        name = org_name(theirs.school or "")
-        aka, join = _spellings(me, name, mine.school or "", theirs.school or "", shared.match)
-        yield TalkingPoint(
-            kind="school",
-            key=shared.match.key,
-            text=f"You both studied at {name}{aka}{clause(shared.years, 'school')}.",
-            score=SCHOOL_SCORE + (SCHOOL_OVERLAP_BONUS if _overlap(shared) else 0.0),
-            evidence=evidence_on_page(
-                them,
-                quote(theirs.school, theirs.degree, theirs.field, span(theirs.start, theirs.end)),
-            )
-            + join,
-            theirs=quote(theirs.school, span(theirs.start, theirs.end)),
-            mine=quote(mine.school, span(mine.start, mine.end)),
-        )
+        t = shared.theirs
+        page = quote(t.school, t.degree, t.field, span(t.start, t.end))
+        yield _point("school", me, them, shared, (t.school, shared.mine.school), page, _school_side)
+
+
+def _match_roles(
+    kind: str,
+    me: Profile,
+    them: Profile,
+    roles: tuple[tuple[Position, ...], tuple[Position, ...]],
+    side_of: Callable[[Position], str],
+) -> Iterator[TalkingPoint]:
+    mine, theirs = roles
+    for shared in shared_orgs(position_mentions(me, mine), position_mentions(them, theirs)):
+        t = shared.theirs
+        page = quote(t.title, t.company, span(t.start, t.end))
+        yield _point(kind, me, them, shared, (t.company, shared.mine.company), page, side_of)
 
 
 def match_employers(me: Profile, them: Profile) -> Iterator[TalkingPoint]:
-    mine_all = position_mentions(me, me.experience)
-    for shared in shared_orgs(mine_all, position_mentions(them, them.experience)):
-        theirs, mine = shared.theirs, shared.mine
-        name = org_name(theirs.company or "")
-        aka, join = _spellings(me, name, mine.company or "", theirs.company or "", shared.match)
-        yield TalkingPoint(
-            kind="employer",
-            key=shared.match.key,
-            text=f"You both worked at {name}{aka}{clause(shared.years, 'employer')}.",
-            score=EMPLOYER_SCORE + (EMPLOYER_OVERLAP_BONUS if _overlap(shared) else 0.0),
-            evidence=evidence_on_page(
-                them, quote(theirs.title, theirs.company, span(theirs.start, theirs.end))
-            )
-            + join,
-            theirs=quote(theirs.company, theirs.title, span(theirs.start, theirs.end)),
-            mine=quote(mine.company, mine.title, span(mine.start, mine.end)),
-        )
-
-
-def _overlap(shared: _Shared) -> bool:
-    return bool(shared.years and shared.years.overlap)
+    yield from _match_roles("employer", me, them, (me.experience, them.experience), _role_side)
 
 
 def match_volunteering(me: Profile, them: Profile) -> Iterator[TalkingPoint]:
-    mine_all = position_mentions(me, me.volunteering)
-    for shared in shared_orgs(mine_all, position_mentions(them, them.volunteering)):
-        theirs, mine = shared.theirs, shared.mine
-        name = org_name(theirs.company or "")
-        aka, join = _spellings(me, name, mine.company or "", theirs.company or "", shared.match)
-        yield TalkingPoint(
-            kind="volunteering",
-            key=shared.match.key,
-            text=f"You both volunteer with {name}{aka}.",
-            score=VOLUNTEERING_SCORE,
-            evidence=evidence_on_page(
-                them, quote(theirs.title, theirs.company, span(theirs.start, theirs.end))
-            )
-            + join,
-            theirs=quote(theirs.company, theirs.title),
-            mine=quote(mine.company, mine.title),
-        )
+    roles = (me.volunteering, them.volunteering)
+    yield from _match_roles("volunteering", me, them, roles, _volunteer_side)
+
+
+# How a point writes one side of a shared organisation ("NUI Galway · 2012–2016").
+def _school_side(s: School) -> str:
+    return quote(s.school, span(s.start, s.end))
+
+
+def _role_side(p: Position) -> str:
+    return quote(p.company, p.title, span(p.start, p.end))
+
+
+def _volunteer_side(p: Position) -> str:
+    return quote(p.company, p.title)
+
+
+def _school(s: School) -> str | None:
+    return s.school
+
+
+def _company(p: Position) -> str | None:
+    return p.company
+
+
+def _joined(
+    point: TalkingPoint,
+    pools: tuple[Sequence[_Entry], Sequence[_Entry]],
+    name_of: Callable[[_Entry], str | None],
+    side_of: Callable[[_Entry], str],
+) -> tuple[_Entry, _Entry] | None:
+    found: list[_Entry] = []
+    for entries, side in zip(pools, (point.theirs, point.mine), strict=True):
+        name = fold(side.split(" · ")[0])
+        named = [e for e in entries if fold(name_of(e) or "") == name]
+        exact = [e for e in named if side_of(e) == side]
+        if not named:
+            return None
+        found.append((exact or named)[0])
+    return found[0], found[1]
+
+
+def joined_schools(point: TalkingPoint, me: Profile, them: Profile) -> tuple[School, School] | None:
+    """(their school, my school) a school point joins, found by the names and years its
+    ``theirs`` and ``mine`` give. The two names may differ ("NUI Galway", "National University
+    of Ireland, Galway"): never look them up by one key."""
+    if point.kind != "school":
+        return None
+    return _joined(point, (them.education, me.education), _school, _school_side)
+
+
+def joined_positions(
+    point: TalkingPoint, me: Profile, them: Profile
+) -> tuple[Position, Position] | None:
+    """(their role, my role) an employer or volunteering point joins (see ``joined_schools``)."""
+    if point.kind == "employer":
+        return _joined(point, (them.experience, me.experience), _company, _role_side)
+    if point.kind == "volunteering":
+        return _joined(point, (them.volunteering, me.volunteering), _company, _volunteer_side)
+    return None

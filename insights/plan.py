@@ -13,22 +13,19 @@ adds only frames that claim nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
 
-from scraper.models import Position, Post, Profile, School
+from scraper.models import Position, Post, Profile
 
 from .candidates import VAGUE_WORDS, extract_candidates
 from .casing import lower_initial
 from .facts import current_position
 from .goal import Ask, Goal, infer_ask, infer_goal
+from .match_orgs import joined_positions, joined_schools
 from .match_topics import GENERIC_WORDS, is_generic, is_now_page, sentences
 from .models import TalkingPoint, Topic
 from .normalize import fold, org_key, org_name, resolve_place, year_of, years_overlap
 from .text import tokenize
-
-_Entry = TypeVar("_Entry", School, Position)
 
 # Shared facts an opener can open with, strongest kinds first when scores tie. A topic or a skill
 # is not one: the post says more about what they share.
@@ -101,18 +98,13 @@ def _span(start: str | None, end: str | None) -> str:
     return f"{first}–present" if first else ""
 
 
-def _entry(items: Sequence[_Entry], key: str, name_of: Callable[[_Entry], str | None]
-           ) -> _Entry | None:  # fmt: skip
-    return next((e for e in items if org_key(name_of(e)) == key), None)
-
-
 def anchor_of(point: TalkingPoint, me: Profile, them: Profile) -> Anchor | None:
     """The anchor a talking point gives, with years from both profiles."""
-    if point.kind == "school":
-        theirs = _entry(them.education, point.key, lambda s: s.school)
-        mine = _entry(me.education, point.key, lambda s: s.school)
-        if theirs is None or mine is None:
-            return None
+    # The entries the point joins: the two names may differ ("TCS" and "Tata Consultancy
+    # Services"), so they are found from the point, not by one key.
+    schools = joined_schools(point, me, them)
+    if schools is not None:
+        theirs, mine = schools
         return Anchor(
             "school",
             org_name(theirs.school or ""),
@@ -121,25 +113,15 @@ def anchor_of(point: TalkingPoint, me: Profile, them: Profile) -> Anchor | None:
             years_overlap(theirs.start, theirs.end, mine.start, mine.end),
             point=point,
         )
-    if point.kind in ("employer", "volunteering"):
-        pool_them = them.experience if point.kind == "employer" else them.volunteering
-        pool_me = me.experience if point.kind == "employer" else me.volunteering
-        matches = [p for p in pool_them if org_key(p.company) == point.key]
-        my_role = _entry(pool_me, point.key, lambda p: p.company)
-        if not matches or my_role is None:
-            return None
-
-        def overlap_of(p: Position):
-            return years_overlap(p.start, p.end, my_role.start, my_role.end)
-
-        # Their role that overlaps with mine, else the first listed.
-        their_role = next((p for p in matches if overlap_of(p)), matches[0])
+    roles = joined_positions(point, me, them)
+    if roles is not None:
+        their_role, my_role = roles
         return Anchor(
             point.kind,
             org_name(their_role.company or ""),
             _span(their_role.start, their_role.end),
             _span(my_role.start, my_role.end),
-            overlap_of(their_role),
+            years_overlap(their_role.start, their_role.end, my_role.start, my_role.end),
             their_title=(their_role.title or "").strip(),
             point=point,
         )
