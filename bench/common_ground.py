@@ -2,8 +2,8 @@
 
 Each pair is a user (``me``), a person (``them``), the person's posts and what a careful reader
 expects: talking points as (kind, key), or shared schools and employers as both spell them, with
-false friends (formats in ``bench/pair_scores.py``). This script runs ``find_talking_points`` with
-the real embedder on every pair, with topics from ``insights.topics.TopicExtractor`` (or, with
+false friends (formats in ``harness/pair_scoring.py``). This script runs ``find_talking_points``
+with the real embedder on every pair, with topics from ``insights.topics.TopicExtractor`` (or, with
 ``--given-topics``, the keyphrases written in the fixture), and prints per-pair and total figures.
 Then it writes the openers of every pair and runs the swap test of each against every other
 pair's person: an opener that would also fit that person counts as a failure.
@@ -31,8 +31,8 @@ import json
 import time
 from pathlib import Path
 
-from bench.pair_scores import Pair, load_pairs, score_orgs
 from harness import ROOT
+from harness.pair_scoring import Pair, load_pairs, score_orgs
 from insights.common_ground import find_talking_points, no_common_ground_advice
 from insights.embed import load_embedder
 from insights.models import Topic

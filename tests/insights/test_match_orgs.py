@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.pair_scores import load_pairs, score_orgs
+from harness.pair_scoring import load_pairs, score_orgs
 from insights.common_ground import find_talking_points
 from insights.facts import mentions, true_of
 from insights.models import Evidence, TalkingPoint

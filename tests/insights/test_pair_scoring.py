@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.pair_scores import ExpectedOrg, load_pair, load_pairs, score_orgs, sides
+from harness.pair_scoring import ExpectedOrg, load_pair, load_pairs, score_orgs, sides
 from insights.models import Evidence, TalkingPoint
 
 PAIRS = Path(__file__).resolve().parent.parent / "fixtures" / "pairs"
