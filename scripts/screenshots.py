@@ -59,13 +59,12 @@ def _slowly(body: bytes) -> Callable[[object], tuple[int, dict[str, str], bytes]
 
 
 def start_backend(data_dir: Path):
-    from waitress import create_server
-
     from server import create_app
+    from server.serving import make_server
 
     app = create_app({"DATA_DIR": str(data_dir), "ALLOW_LOOPBACK_FETCH": True,
                       "FETCH_DELAY_S": 0.0, "USE_BROWSER": False})  # fmt: skip
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    server = make_server(app, host="127.0.0.1", port=0, threads=4)
     threading.Thread(target=server.run, daemon=True).start()
     return app, server, f"http://127.0.0.1:{server.effective_port}"
 

@@ -96,12 +96,11 @@ class Backend:
     """The real backend (waitress, threads) on a free loopback port, for the demo and tests."""
 
     def __init__(self, data_dir: Path, **config) -> None:
-        from waitress import create_server
-
         from server import create_app
+        from server.serving import make_server
 
         self.app = create_app({"DATA_DIR": str(data_dir), **config})
-        self._server = create_server(self.app, host="127.0.0.1", port=0, threads=8)
+        self._server = make_server(self.app, host="127.0.0.1", port=0, threads=8)
         self.url = f"http://127.0.0.1:{self._server.effective_port}"
         self.token = (data_dir / "token").read_text().strip()
         self._thread = threading.Thread(target=self._server.run, daemon=True)

@@ -65,9 +65,9 @@ def _recording_analyses(wsgi_app, sent: list[dict[str, Any]]):
 
 
 def _serve(app) -> tuple[Any, str]:
-    from waitress import create_server
+    from server.serving import make_server
 
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    server = make_server(app, host="127.0.0.1", port=0, threads=4)
     threading.Thread(target=server.run, daemon=True).start()
     return server, f"http://127.0.0.1:{server.effective_port}"
 
