@@ -85,7 +85,8 @@ def _fields(body: dict[str, Any]) -> dict[str, Any]:
         "name": lambda: validate.text(body, "name", required=True),
         "url": lambda: validate.url(body, required=False),
         "person_key": lambda: validate.person_key(body),
-        "status": lambda: validate.one_of(body, "status", STATUSES),
+        # Given, a status must be one (blank would store NULL; absent means "drafted").
+        "status": lambda: validate.one_of(body, "status", STATUSES, required=True),
         "message": lambda: validate.text(body, "message", max_len=MAX_MESSAGE),
         "notes": lambda: validate.text(body, "notes", max_len=MAX_NOTES),
         "sent_date": lambda: validate.iso_date(body, "sent_date"),

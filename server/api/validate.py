@@ -138,8 +138,10 @@ def person_key(body: dict[str, Any], name: str = "person_key") -> str | None:
     return value
 
 
-def one_of(body: dict[str, Any], name: str, choices: tuple[str, ...]) -> str | None:
-    value = text(body, name, max_len=MAX_SHORT)
+def one_of(
+    body: dict[str, Any], name: str, choices: tuple[str, ...], *, required: bool = False
+) -> str | None:
+    value = text(body, name, required=required, max_len=MAX_SHORT)
     if value is not None and value not in choices:
         raise InvalidInput(f"'{name}' must be one of: {', '.join(choices)}", code="bad_choice")
     return value
