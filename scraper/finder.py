@@ -68,7 +68,7 @@ def fetch_or_skip(
     except BudgetExhausted:
         return None, True
     except FetchError as exc:
-        log.info("skipped %s while looking for posts: %s", url, exc.message)
+        log.debug("skipped %s while looking for posts: %s", url, exc.message)
         if errors is not None:
             errors.append(exc.message)
     return None, False

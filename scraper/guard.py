@@ -132,7 +132,9 @@ def checked_addresses(host: str, port: int, allow_loopback: bool = False) -> lis
     for address in addresses:
         reason = refusal_reason(address, allow_loopback)
         if reason:
-            log.warning("refused %s: resolves to %s (%s)", host, address, reason)
+            # The host is someone's blog: named at DEBUG only (the user gets it in the message).
+            log.warning("refused a host resolving to a %s address", reason)
+            log.debug("refused %s: resolves to %s (%s)", host, address, reason)
             raise AddressRefused(
                 f"Refused to contact {host}: it resolves to {address}, a {reason} address. "
                 "Common Ground reads only public web sites; check that the address is the "

@@ -127,7 +127,7 @@ class RobotsCache:
         except FetchError as exc:
             refused_with: int | None = getattr(exc, "status", None)
             if refused_with is None or refused_with >= 500:
-                log.info("robots.txt unreadable at %s: %s", robots_url, exc.message)
+                log.debug("robots.txt unreadable at %s: %s", robots_url, exc.message)
                 return SiteRules(error=f"HTTP {refused_with}" if refused_with else exc.message)
             return SiteRules()  # 404 and friends: no robots.txt, everything allowed
         if status >= 500:

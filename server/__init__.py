@@ -27,11 +27,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     config.load(app.config, test_config)
     _keep_extension_origin(app)
 
-    data_dir = Path(app.config["DATA_DIR"]).expanduser()
-    data_dir.mkdir(parents=True, exist_ok=True)
-    app.config["DATA_DIR"] = str(data_dir)
-
     from server import logs, security, store
+
+    data_dir = security.private_data_dir(Path(app.config["DATA_DIR"]).expanduser())
+    app.config["DATA_DIR"] = str(data_dir)
+    security.private_database(Path(app.config.get("DB_PATH") or data_dir / store.DB_NAME))
 
     logs.init_app(app)
     security.init_app(app)

@@ -32,10 +32,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from server.serving import serve
 
     logs.configure()
+    settings: dict[str, Any] = {"DATA_DIR": _data_dir(args.data_dir)}
     if not _is_loopback(args.host):
         print(f"warning: listening on {args.host}, not 127.0.0.1: other machines on the network "
               "can reach the backend (they still need the token)", file=sys.stderr)  # fmt: skip
-    app = create_app({"DATA_DIR": _data_dir(args.data_dir)})
+        # Requests addressed to that address are answered too; a wildcard names no host, so
+        # the names to answer must then be given (COMMONGROUND_ALLOWED_HOSTS).
+        if args.host not in ("0.0.0.0", "::", ""):
+            host = f"[{args.host}]" if ":" in args.host else args.host
+            settings["ALLOWED_HOSTS"] = [host, *_allowed_hosts_from_env()]
+    app = create_app(settings)
     print(f"Common Ground backend on http://{args.host}:{args.port} "
           f"(data in {app.config['DATA_DIR']}; `commonground token` shows the token)",
           file=sys.stderr)  # fmt: skip
@@ -44,6 +50,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     finally:
         shutdown(app)
     return 0
+
+
+def _allowed_hosts_from_env() -> list[str]:
+    from server import config
+    from server.security import allowed_hosts
+
+    return sorted(allowed_hosts(config.settings().get("ALLOWED_HOSTS")))
 
 
 def _is_loopback(host: str) -> bool:
@@ -61,9 +74,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     url = _checked_url(args.url)
     html = _read_file(args.html, "page") if args.html else None
-    data_dir = Path(_data_dir(args.data_dir))
-    data_dir.mkdir(parents=True, exist_ok=True)
+    from server.security import private_data_dir, private_database
+
+    data_dir = private_data_dir(Path(_data_dir(args.data_dir)))
     db_path = data_dir / store.DB_NAME
+    private_database(db_path)
     store.init_db(db_path)
     me: dict[str, Any] | None
     if args.me:
@@ -163,9 +178,10 @@ def cmd_token(args: argparse.Namespace) -> int:
 
 def cmd_me(args: argparse.Namespace) -> int:
     from server import store
+    from server.security import private_data_dir, private_database
 
-    data_dir = Path(_data_dir(args.data_dir))
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir = private_data_dir(Path(_data_dir(args.data_dir)))
+    private_database(data_dir / store.DB_NAME)
     store.init_db(data_dir / store.DB_NAME)
     conn = store.connect(data_dir / store.DB_NAME)
     try:

@@ -1,7 +1,8 @@
 """Structured logs with a request id: one ``key=value`` line per request, and the id on every
 record logged while the request runs (analysis workers log their analysis id instead).
 
-Nothing from a page or a profile is logged at INFO: only method, route, status, sizes, timings.
+Nothing from a page or a profile is logged at INFO, fetched URLs included: only method, route,
+status, sizes, timings. (What the scraper fetched is logged at DEBUG, for a developer who asks.)
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+# Libraries that log every URL they fetch at INFO ("HTTP Request: GET https://..."): held to
+# warnings, since a fetched URL says whom the user is reading about.
+QUIET_LIBRARIES = ("httpx", "httpcore", "hpack", "h2")
+
+
 def configure(level: int = logging.INFO) -> None:
     """Log to stderr in the structured format (the CLI calls this; tests keep pytest's)."""
     handler = logging.StreamHandler()
@@ -37,6 +43,8 @@ def configure(level: int = logging.INFO) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(max(level, logging.WARNING))
 
 
 def _start() -> None:

@@ -12,7 +12,8 @@ from typing import Any
 def _op(summary: str, ok: str, *codes: int, body: str | None = None,
         auth: bool = True) -> dict[str, Any]:  # fmt: skip
     responses: dict[str, Any] = {ok: {"description": "success"}}
-    for code in (*codes, *((401, 403) if auth else ())):
+    # 403: a foreign Host (any route) or Origin; 401: no or a wrong token.
+    for code in (*codes, *((401, 403) if auth else (403,))):
         responses[str(code)] = {"$ref": "#/components/responses/Error"}
     op: dict[str, Any] = {"summary": summary, "responses": responses}
     if body:

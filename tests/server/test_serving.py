@@ -192,7 +192,8 @@ def test_requests_waitress_cannot_parse_get_the_json_error_shape(server, raw):
 
 @pytest.mark.slow
 def test_a_well_formed_request_still_reaches_the_app(server):
+    host = server.base_url.removeprefix("http://").encode()
     status, headers, body = exchange(
-        server, b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        server, b"GET /api/health HTTP/1.1\r\nHost: " + host + b"\r\nConnection: close\r\n\r\n"
     )
     assert status == 200 and json.loads(body)["status"] == "ok"
