@@ -42,6 +42,10 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 # Seconds a browser gets to render one page.
 RENDER_TIMEOUT = 20.0
+# Candidates tried per post wanted: each try is a request to the site. A site whose first
+# hundred candidates (for twenty posts) gave no readable post will not do better further down
+# a list that one hostile index page can make a thousand long.
+TRIES_PER_POST = 5
 
 
 @dataclass
@@ -127,7 +131,7 @@ class _PostReader:
 
     def read(self, candidates: list[Candidate], limit: int) -> None:
         total = min(limit, len(candidates))
-        queue = list(candidates)
+        queue = list(candidates[: limit * TRIES_PER_POST])
         while queue and len(self.result.posts) < limit:
             if self._out_of_time():
                 self._ran_out(total)
@@ -152,6 +156,12 @@ class _PostReader:
                     self.report("reading_posts", len(self.result.posts), total)
         if self.out_of_budget or (queue and self._out_of_time()):
             self._ran_out(total)
+        elif len(candidates) > limit * TRIES_PER_POST and len(self.result.posts) < limit:
+            self.result.partial = True
+            self.result.errors.append(
+                f"Stopped after {limit * TRIES_PER_POST} of the site's {len(candidates)} links "
+                f"gave {len(self.result.posts)} posts; the rest were not tried."
+            )
 
     def _out_of_time(self) -> bool:
         return self.deadline is not None and time.monotonic() >= self.deadline
@@ -182,7 +192,7 @@ class _PostReader:
     def _post(self, page: Page, entry: FeedEntry | None) -> Post | None:
         if needs_javascript(page.html) and not page.rendered:
             if self.browser is None:
-                log.info("%s needs JavaScript and no browser is available", page.final_url)
+                log.debug("%s needs JavaScript and no browser is available", page.final_url)
                 post = self._from_feed(entry, page.final_url)
                 if post is None:
                     self._js_skipped(page)
@@ -196,7 +206,7 @@ class _PostReader:
         if canonical(url) in self.seen:
             return None
         if entry is None and not looks_like_post(page.html, url):
-            log.info("%s reads as a page, not a post; skipped", url)
+            log.debug("%s reads as a page, not a post; skipped", url)
             return None
         self.seen.add(canonical(url))
         post = extract_post(page.html, url) or self._from_feed(entry, url)

@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from bs4 import BeautifulSoup
 
 from scraper.forgettable import remembered_by_page
-from scraper.soup import attr_text, make_soup
+from scraper.soup import MAX_LINKS, attr_text, make_soup
 
 # Paths blogs publish feeds at, most common first; tried only when a page advertises none.
 COMMON_FEED_PATHS = ("feed", "feed/", "rss.xml", "atom.xml", "index.xml", "feed.xml",
@@ -104,7 +104,7 @@ def post_links(html: str, url: str, site_url: str) -> list[str]:
         return []
     links: list[str] = []
     seen: set[str] = set()
-    for a in soup.find_all("a", href=True):
+    for a in soup.find_all("a", href=True, limit=MAX_LINKS):
         if a.find_parent(["nav", "header", "footer", "aside"]):
             continue  # menus link to pages, not posts
         href = urljoin(url, attr_text(a, "href").strip())
@@ -123,15 +123,15 @@ def next_page(html: str, url: str) -> str | None:
 
 def next_page_in(soup: BeautifulSoup, url: str) -> str | None:
     """``next_page`` on a page already parsed."""
-    for tag in soup.find_all(["link", "a"], href=True):
+    for tag in soup.find_all(["link", "a"], href=True, limit=MAX_LINKS):
         if "next" in [r.lower() for r in tag.get("rel") or []]:
             return urljoin(url, attr_text(tag, "href"))
-    for a in soup.find_all("a", href=True):
+    for a in soup.find_all("a", href=True, limit=MAX_LINKS):
         if _OLDER.match(a.get_text(" ", strip=True)):
             return urljoin(url, attr_text(a, "href"))
     current = re.search(r"/page/(\d+)/?$", urlsplit(url).path)
     number = int(current.group(1)) + 1 if current else 2
-    for a in soup.find_all("a", href=True):
+    for a in soup.find_all("a", href=True, limit=MAX_LINKS):
         target = urljoin(url, attr_text(a, "href"))
         if re.search(rf"/page/{number}/?$", urlsplit(target).path):
             return target

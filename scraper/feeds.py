@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from scraper.soup import attr_text, make_soup, within_input_limit
+from scraper.soup import MAX_LINKS, attr_text, make_soup, within_input_limit
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ def discover_feeds(html: str, url: str) -> list[str]:
     base_tag = soup.find("base", href=True)
     base = urljoin(url, attr_text(base_tag, "href")) if base_tag else url
     found: list[str] = []
-    for link in soup.find_all("link", href=True):
+    for link in soup.find_all("link", href=True, limit=MAX_LINKS):
         rel = [r.lower() for r in (link.get("rel") or [])]
         kind = attr_text(link, "type").lower().split(";")[0].strip()
         if "alternate" not in rel or kind not in FEED_TYPES:

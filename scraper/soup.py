@@ -27,6 +27,10 @@ MAX_PARSED_CHARS = 2_500_000
 # Parse time follows the number of elements, not bytes: a real profile page has ~5,000 tags once
 # scripts are gone; 20,000 is far beyond any real page and still parses in well under a second.
 MAX_TAGS = 20_000
+# Links any reader looks at on one page. A blog's index lists tens of posts among a few hundred
+# links; more is junk or an attack, and each link costs URL parsing (an index page of 100,000
+# links took 26 s to sift, ten of them queued for minutes).
+MAX_LINKS = 1000
 
 # Elements whose content never holds a page's text; dropped before parsing. JSON-LD scripts stay,
 # and so does visible <code>; LinkedIn hides megabytes of JSON in <code style="display: none">.
