@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, Tag
 
 from scraper.discover import canonical, is_post_url, next_page_in
 from scraper.feeds import to_iso
-from scraper.soup import make_soup
+from scraper.soup import MAX_LINKS, make_soup
 
 # Headings of the sections in which authors list the posts they are known for.
 POPULAR = re.compile(
@@ -106,7 +106,7 @@ def listed_posts(html: str, url: str, site_url: str) -> list[ListedPost]:
 
 def _listed_posts(soup: BeautifulSoup, url: str, site_url: str) -> list[ListedPost]:
     found: dict[str, ListedPost] = {}
-    for a in soup.find_all("a", href=True):
+    for a in soup.find_all("a", href=True, limit=MAX_LINKS):
         if a.find_parent(["nav", "header", "footer", "aside"]):
             continue
         href = urljoin(url, str(a["href"]).strip())
@@ -173,6 +173,7 @@ def popular_posts(html: str, url: str, site_url: str) -> list[str]:
 def _popular_posts(soup: BeautifulSoup, url: str, site_url: str) -> list[str]:
     found: list[str] = []
     seen: set[str] = set()
+    looked = 0
     for heading in soup.find_all([*_HEADINGS, "strong", "b", "summary"]):
         if not POPULAR.search(heading.get_text(" ")) or len(heading.get_text(" ")) > 80:
             continue
@@ -181,6 +182,9 @@ def _popular_posts(soup: BeautifulSoup, url: str, site_url: str) -> list[str]:
                 break  # the next section starts
             if element.name != "a" or not element.get("href"):
                 continue
+            looked += 1
+            if looked > MAX_LINKS:
+                return found
             href = urljoin(url, str(element["href"]).strip())
             if is_post_url(href, site_url) and canonical(href) not in seen:
                 seen.add(canonical(href))
@@ -198,7 +202,7 @@ def archive_links(html: str, url: str) -> list[str]:
 
 def _archive_links(soup: BeautifulSoup, url: str) -> list[str]:
     found: list[str] = []
-    for a in soup.find_all("a", href=True):
+    for a in soup.find_all("a", href=True, limit=MAX_LINKS):
         href = urljoin(url, str(a["href"]).strip())
         text = " ".join(a.get_text(" ").split())
         if (_ARCHIVE.match(text) or _ARCHIVE_PATH.search(urlsplit(href).path)) and canonical(
@@ -216,7 +220,7 @@ def about_links(html: str, url: str) -> list[str]:
 
 
 def _about_links(soup: BeautifulSoup, url: str) -> list[str]:
-    for a in soup.find_all("a", href=True):
+    for a in soup.find_all("a", href=True, limit=MAX_LINKS):
         href = urljoin(url, str(a["href"]).strip())
         path = urlsplit(href).path.rstrip("/").rsplit("/", 1)[-1].lower()
         text = " ".join(a.get_text(" ").split()).lower()

@@ -1,5 +1,6 @@
 """A page with 100,000 links costs no more than MAX_LINKS links' worth of work, on every reader
-that walks a page's links (post links, the next index page, advertised feeds). Work is counted
+that walks a page's links (post links, the next index page, advertised feeds, the
+listing readers). Work is counted
 (calls of the per-link step), not timed; bench/links.py times it."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from scraper import discover, feeds
+from scraper import discover, feeds, listing
 from scraper.soup import MAX_LINKS
 
 SITE = "https://blog.example/"
@@ -62,6 +63,24 @@ def test_feed_discovery_looks_at_no_more_than_max_links(monkeypatch):
     found = feeds.discover_feeds(head_of_links(20_000), SITE)
     assert len(joined) <= MAX_LINKS + 1, f"{len(joined)} links resolved"  # +1: the <base>
     assert found[0] == f"{SITE}f0.xml" and len(found) <= MAX_LINKS
+
+
+def test_the_listing_readers_look_at_no_more_than_max_links(monkeypatch, big_page):
+    checked = counting(monkeypatch, listing, "is_post_url")
+    listed = listing.listed_posts(big_page, SITE, SITE)
+    assert len(checked) <= MAX_LINKS and len(listed) == len(checked)
+    joined = counting(monkeypatch, listing, "urljoin")
+    listing.archive_links(big_page, SITE)
+    listing.about_links(big_page, SITE)
+    assert len(joined) <= 2 * MAX_LINKS, f"{len(joined)} links resolved by two readers"
+
+
+def test_a_popular_section_of_100000_links_costs_at_most_max_links(monkeypatch):
+    links = "".join(f'<a href="/tag/t{i}/">t{i}</a>' for i in range(N))  # no post among them
+    page = f"<html><body><h2>Popular posts</h2>{links}</body></html>"
+    checked = counting(monkeypatch, listing, "is_post_url")
+    assert listing.popular_posts(page, SITE, SITE) == []
+    assert len(checked) <= MAX_LINKS, f"{len(checked)} links checked"
 
 
 def test_a_real_index_page_is_read_whole():
