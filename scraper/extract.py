@@ -64,7 +64,7 @@ def extract_post(html: str, url: str) -> Post | None:
     if soup is None:
         return None
     if is_not_found_page(soup, url):
-        log.info("%s is a 'not found' page, not a post", url)
+        log.debug("%s is a 'not found' page, not a post", url)
         return None
     try:
         doc = trafilatura.bare_extraction(

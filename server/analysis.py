@@ -270,7 +270,7 @@ class _Analysis:
         try:
             page = self.tools.fetcher.get(url)
         except FetchError as exc:
-            log.info("could not read %s: %s", url, exc.message)
+            log.debug("could not read %s: %s", url, exc.message)
             return None
         return page if page.status < 400 else None
 

@@ -12,7 +12,7 @@ import pytest
 from scraper.blog import read_blog
 from scraper.fetch import Fetcher
 from server import create_app, logs, shutdown, store
-from tests.server.conftest import EXTENSION_ORIGIN
+from tests.server.conftest import EXTENSION_ORIGIN, wait_for
 
 
 def mode(path: Path) -> int:
@@ -124,3 +124,19 @@ def test_fetched_urls_are_not_logged_at_info(server_logging, local_site):
     shown = [r for r in server_logging if r.levelno >= logging.INFO]
     leaked = [f"{r.name}: {r.getMessage()}" for r in shown if "ada-lovelace" in r.getMessage()]
     assert leaked == []
+
+
+@pytest.mark.model
+def test_a_whole_analysis_logs_no_address_it_read_at_info(server_logging, make_app, embedder,
+                                                         me_profile, fixture_site):  # fmt: skip
+    app = make_app(WORKERS=1, ALLOW_LOOPBACK_FETCH=True, EMBEDDER_FACTORY=lambda: embedder)
+    client, auth = app.test_client(), {"Authorization": f"Bearer {app.config['_TOKEN']}"}
+    client.put("/api/me", json=me_profile, headers=auth)
+    fixture_site.routes["/about/"] = (404, {"Content-Type": "text/plain"}, b"gone")
+    started = client.post("/api/analyses", json={"url": fixture_site.url("/")}, headers=auth)
+    final = wait_for(client, auth, started.json["id"])
+    assert final["status"] == "done" and final["result"]["posts"]
+    port = fixture_site.base_url.rsplit(":", 1)[1]
+    shown = [f"{r.name}: {r.getMessage()}" for r in server_logging if r.levelno >= logging.INFO]
+    assert shown  # the request and job lines are there
+    assert [line for line in shown if port in line or "/blog/" in line] == []
