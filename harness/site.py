@@ -98,7 +98,10 @@ def _handler_class(site: LocalSite) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             if self.command != "HEAD":
-                self.wfile.write(body)
+                try:
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client stopped reading (a size cap, a refused coding): its right
 
         do_HEAD = do_GET
 

@@ -9,8 +9,8 @@ import socket
 import httpx
 import pytest
 
+from harness import live
 from server.security import LOCAL_NAMES, allowed_hosts, host_allowed
-from tests.server import live
 
 pytestmark = pytest.mark.slow
 

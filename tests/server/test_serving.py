@@ -18,8 +18,8 @@ from packaging.requirements import Requirement
 from waitress.channel import HTTPChannel
 from waitress.task import ErrorTask, ThreadedTaskDispatcher
 
+from harness import live
 from server.serving import TwoLanes, health_first_dispatcher
-from tests.server import live
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
