@@ -146,6 +146,18 @@ def message_of(answer: dict) -> str:
 # -- 1. decompression bombs ----------------------------------------------------------------
 
 
+def profile_page(head: str = "", body: str = "") -> str:
+    """A person's own site, as the profile parsers recognise one (JSON-LD Person), so that the
+    analysis goes on to read the blog: its feed, its sitemap, its index."""
+    person = json.dumps({"@context": "https://schema.org", "@type": "Person", "name": "Jane Doe",
+                         "jobTitle": "Data engineer", "worksFor": {"name": "Acme"},
+                         "address": {"addressLocality": "Oslo"}})  # fmt: skip
+    return (
+        f'<html><head><script type="application/ld+json">{person}</script>{head}</head>'
+        f"<body><h1>Jane Doe</h1><p>Data engineer at Acme in Oslo.</p>{body}</body></html>"
+    )
+
+
 def bomb_body(megabytes: int, layers: int) -> bytes:
     packer = zlib.compressobj(9, zlib.DEFLATED, 31)
     body = b"".join(packer.compress(bytes(1 << 20)) for _ in range(megabytes)) + packer.flush()
@@ -183,12 +195,11 @@ def bombs(report: Report, server: live.LiveServer, megabytes: int) -> None:
         body = bomb_body(megabytes, layers)
         for where in ("page", "feed", "sitemap", "robots.txt"):
             site = Site().start()
-            html = "<html><head>{}</head><body><h1>Jane Doe</h1><p>Writes.</p></body></html>"
             bomb = (200, {"Content-Type": "text/html", "Content-Encoding": coding}, body)
             site.routes["/robots.txt"] = (200, {"Content-Type": "text/plain"}, b"User-agent: *\n")
             feed = '<link rel="alternate" type="application/rss+xml" href="/feed.xml">'
             site.routes["/"] = (200, {"Content-Type": "text/html"},
-                                html.format(feed if where == "feed" else "").encode())  # fmt: skip
+                                profile_page(feed if where == "feed" else "").encode())  # fmt: skip
             target = {"page": "/", "feed": "/feed.xml", "sitemap": "/sitemap.xml",
                       "robots.txt": "/robots.txt"}[where]  # fmt: skip
             site.routes[target] = bomb
@@ -492,8 +503,7 @@ def smaller(report: Report, server: live.LiveServer, log_path: Path) -> None:
 def many_links(report: Report, server: live.LiveServer, count: int = 100_000) -> None:
     site = Site().start()
     links = "".join(f'<a href="/p/{i}/">{i}</a>' for i in range(count))
-    site.routes["/"] = (200, {"Content-Type": "text/html"},
-                        f"<html><body><h1>Jane Doe</h1>{links}</body></html>".encode())  # fmt: skip
+    site.routes["/"] = (200, {"Content-Type": "text/html"}, profile_page(body=links).encode())
     started = time.monotonic()
     answer = analyse(server, {"url": site.url("/")})
     took = time.monotonic() - started
@@ -519,6 +529,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     report = Report()
     with tempfile.TemporaryDirectory() as tmp:
+        for name in ("strict", "open"):
+            (Path(tmp) / name).mkdir()
         strict = live.start(Path(tmp) / "strict" / "data", env={"COMMONGROUND_WORKERS": "2"})
         try:
             rebinding(report, strict)
@@ -528,7 +540,6 @@ def main(argv: list[str] | None = None) -> int:
             local_addresses(report, strict)
         finally:
             strict.stop()
-        (Path(tmp) / "open").mkdir()
         # The model is loaded before the bombs, so that its 300 MB do not count as theirs.
         env = {"COMMONGROUND_ALLOW_LOOPBACK_FETCH": "true", "COMMONGROUND_USE_BROWSER": "true",
                "COMMONGROUND_ANALYSIS_BUDGET_S": "45", "COMMONGROUND_WORKERS": "1",

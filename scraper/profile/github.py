@@ -141,7 +141,7 @@ def parse_github(page: str | bytes | BeautifulSoup | None, url: str) -> Profile 
         links = [*blog_links(readme, url, trust_all=True), *links]
     projects, languages = _pinned(soup, url, user or nickname)
     if not (name or nickname):
-        log.info("no GitHub user found on %s", url)
+        log.debug("no GitHub user found on %s", url)
         return None
     return Profile(
         name=name or nickname,

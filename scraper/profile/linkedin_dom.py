@@ -183,6 +183,6 @@ def parse_linkedin_dom(page: str | bytes | Element | None, url: str) -> Profile 
         missing_sections=tuple(key for key in LAZY_SECTIONS if found[key] is None),
     )
     if profile.is_empty:
-        log.info("no person found on the LinkedIn page %s", url)
+        log.debug("no person found on the LinkedIn page %s", url)
         return None
     return profile

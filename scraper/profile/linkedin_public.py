@@ -246,11 +246,11 @@ def parse_linkedin_public(page: str | bytes | BeautifulSoup | None, url: str) ->
         return None
     person = find_person(json_ld_nodes(soup))
     if not is_profile_url(url) and person is None:
-        log.info("%s is a LinkedIn page but not a profile", url)
+        log.debug("%s is a LinkedIn page but not a profile", url)
         return None
     dom = parse_public_dom(soup, url)
     profile = merge(dom, person_to_profile(person, url)) if person else dom
     if profile.is_empty:
-        log.info("no person found on the public LinkedIn page %s", url)
+        log.debug("no person found on the public LinkedIn page %s", url)
         return None
     return profile

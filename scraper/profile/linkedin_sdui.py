@@ -258,6 +258,6 @@ def parse_sdui(page: str | bytes | Element | None, url: str) -> Profile | None:
         missing_sections=tuple(key for key in LAZY_SECTIONS if not _items(found.get(key))),
     )
     if profile.is_empty:
-        log.info("no person found on the LinkedIn page %s", url)
+        log.debug("no person found on the LinkedIn page %s", url)
         return None
     return profile

@@ -269,7 +269,7 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
     # A blog's home page often names its owner only as the site's name.
     name = name or site_owner_name(soup, url, _organisation_names(soup))
     if not name:
-        log.info("no person named on %s", url)
+        log.debug("no person named on %s", url)
         return None
     if name.lower().startswith(("http://", "https://")):
         return None  # article:author is sometimes a URL, which names nobody

@@ -11,6 +11,7 @@ import pytest
 
 from scraper.blog import read_blog
 from scraper.fetch import Fetcher
+from scraper.profile import parse_profile
 from server import create_app, logs, shutdown, store
 from tests.server.conftest import EXTENSION_ORIGIN, wait_for
 
@@ -120,6 +121,9 @@ def test_fetched_urls_are_not_logged_at_info(server_logging, local_site):
     with Fetcher(allow_hosts_loopback=True, delay=0.0) as fetcher:
         fetcher.get(local_site.url(f"{secret}/?token=abc"))
         read_blog(local_site.url("/"), fetcher, limit=3)
+    for url in (local_site.url(f"{secret}/"), f"https://www.linkedin.com/in/ada-lovelace{secret}",
+                f"https://github.com/ada-lovelace{secret}"):  # fmt: skip
+        assert parse_profile("<html><body><p>no one here</p></body></html>", url) is None
     assert f"{secret}/" in local_site.requests  # the page was fetched
     shown = [r for r in server_logging if r.levelno >= logging.INFO]
     leaked = [f"{r.name}: {r.getMessage()}" for r in shown if "ada-lovelace" in r.getMessage()]
