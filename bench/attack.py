@@ -415,19 +415,6 @@ def http_500s(report: Report, server: live.LiveServer, count: int) -> None:
 # -- 7. waitress's own errors --------------------------------------------------------------
 
 
-def raw_exchange(port: int, raw: bytes) -> bytes:
-    data = b""
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
-        try:
-            sock.sendall(raw)
-            sock.shutdown(socket.SHUT_WR)
-            while chunk := sock.recv(65536):
-                data += chunk
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-    return data
-
-
 def waitress_errors(report: Report, server: live.LiveServer) -> None:
     port = int(server.base_url.rsplit(":", 1)[1])
     host = f"Host: 127.0.0.1:{port}\r\n".encode()
@@ -444,7 +431,7 @@ def waitress_errors(report: Report, server: live.LiveServer) -> None:
         "headers over 256 KB": b"GET /api/health HTTP/1.1\r\n" + host + pad + b"\r\n",
     }
     for name, raw in cases.items():
-        data = raw_exchange(port, raw)
+        data = live.raw_exchange(port, raw)
         head, _, body = data.partition(b"\r\n\r\n")
         try:
             shaped = bool(json.loads(body)["error"]["code"])

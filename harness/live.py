@@ -75,6 +75,22 @@ class LiveServer:
         self.process.wait(10)
 
 
+def raw_exchange(port: int, raw: bytes) -> bytes:
+    """Send raw bytes to 127.0.0.1:port and read the whole answer. waitress answers an error and
+    closes; when it stopped reading early (headers over its limit), the close resets the
+    connection after the answer arrived, so a reset ends the reading like a close does."""
+    data = b""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        try:
+            sock.sendall(raw)
+            sock.shutdown(socket.SHUT_WR)
+            while chunk := sock.recv(65536):
+                data += chunk
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+    return data
+
+
 def start(data_dir: Path, *, threads: int = 16, env: dict[str, str] | None = None,
           timeout: float = 20.0) -> LiveServer:  # fmt: skip
     """Start the server and wait until /api/health answers."""
