@@ -38,8 +38,10 @@ demo: setup chromium
 test: dev chromium
 	$(BIN)/pytest
 
+# The inner loop: no browser, no model, none of the slow families (load and crash tests, long
+# property hunts, bombs); two workers. `make test` runs everything, one process.
 test-quick: dev
-	$(BIN)/pytest -m "not browser and not model"
+	$(BIN)/pytest -m "not browser and not model and not slow" -n 2
 
 bench: dev chromium
 	$(BIN)/python -m bench.end_to_end

@@ -19,6 +19,9 @@ import pytest
 from scraper.blog import read_blog
 from scraper.fetch import Fetcher, FetchError, RobotsDisallowed, TooLarge, UnreadableBody
 
+# Packing two 256 MB bombs takes seconds: these run in `make test`, not `make test-quick`.
+pytestmark = pytest.mark.slow
+
 INFLATED = 256 * 1024 * 1024
 LIMIT = 1_000_000
 # Far below the 256 MB a bomb unpacks to, and well above what one bounded fetch needs (the

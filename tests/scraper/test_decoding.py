@@ -16,6 +16,7 @@ def _gzip(data: bytes) -> bytes:
     return packer.compress(data) + packer.flush()
 
 
+@pytest.mark.slow  # packs 256 MB of zeros
 def test_bounded_body_never_asks_zlib_for_more_than_the_room_left():
     """The unit under the fetcher: 256 MB of zeros in, the cap fires after at most limit+1."""
     once = _gzip(bytes(256 << 20))

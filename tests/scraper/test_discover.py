@@ -139,6 +139,7 @@ def test_needs_javascript_for_app_shells_only(shared_data):
             assert not needs_javascript(html), page.name
 
 
+@pytest.mark.slow  # a property hunt over every parser
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=3000))
 def test_parsers_never_raise_on_junk(junk):
@@ -161,6 +162,7 @@ def test_looks_like_post():
     assert not looks_like_post("<p>plain</p>", "https://a.example/projects-widget/")
 
 
+@pytest.mark.slow  # a page past the tag cap
 def test_index_pages_and_feeds_go_through_the_same_limits_as_profiles(caplog):
     from scraper.discover import post_links
     from scraper.feeds import discover_feeds

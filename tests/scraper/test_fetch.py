@@ -75,15 +75,21 @@ def test_unreadable_robots_txt_denies(fetcher, local_site):
 
 
 def test_robots_txt_that_times_out_denies(local_site):
+    released = threading.Event()
+
     def stalled(handler):
-        time.sleep(1.0)
+        # Answers only once the fetcher has given up (or after 10 s), not after a fixed pause.
+        released.wait(10)
         return 200, {"Content-Type": "text/plain"}, b"User-agent: *\n"
 
     local_site.routes["/robots.txt"] = stalled
     local_site.routes["/"] = "<p>home</p>"
-    with Fetcher(allow_hosts_loopback=True, delay=0.0, read_timeout=0.3) as f:
-        with pytest.raises(RobotsDisallowed, match="could not be read"):
-            f.get(local_site.url("/"))
+    try:
+        with Fetcher(allow_hosts_loopback=True, delay=0.0, read_timeout=0.3) as f:
+            with pytest.raises(RobotsDisallowed, match="could not be read"):
+                f.get(local_site.url("/"))
+    finally:
+        released.set()
     assert "/" not in local_site.requests
 
 

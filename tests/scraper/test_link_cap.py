@@ -44,6 +44,7 @@ def big_page() -> str:
     return page_of_links()
 
 
+@pytest.mark.slow  # pages of 100,000 links
 def test_post_links_looks_at_no_more_than_max_links(monkeypatch, big_page):
     checked = counting(monkeypatch, discover, "is_post_url")
     found = discover.post_links(big_page, SITE, SITE)
@@ -52,12 +53,14 @@ def test_post_links_looks_at_no_more_than_max_links(monkeypatch, big_page):
     assert len(found) == len(checked)  # every link looked at was a post: the first MAX_LINKS
 
 
+@pytest.mark.slow  # pages of 100,000 links
 def test_next_page_looks_at_no_more_than_max_links(monkeypatch, big_page):
     joined = counting(monkeypatch, discover, "urljoin")
     assert discover.next_page(big_page, SITE) is None
     assert len(joined) <= MAX_LINKS, f"{len(joined)} links resolved"
 
 
+@pytest.mark.slow  # pages of 100,000 links
 def test_feed_discovery_looks_at_no_more_than_max_links(monkeypatch):
     joined = counting(monkeypatch, feeds, "urljoin")
     found = feeds.discover_feeds(head_of_links(20_000), SITE)
@@ -65,6 +68,7 @@ def test_feed_discovery_looks_at_no_more_than_max_links(monkeypatch):
     assert found[0] == f"{SITE}f0.xml" and len(found) <= MAX_LINKS
 
 
+@pytest.mark.slow  # pages of 100,000 links
 def test_the_listing_readers_look_at_no_more_than_max_links(monkeypatch, big_page):
     checked = counting(monkeypatch, listing, "is_post_url")
     listed = listing.listed_posts(big_page, SITE, SITE)
@@ -75,6 +79,7 @@ def test_the_listing_readers_look_at_no_more_than_max_links(monkeypatch, big_pag
     assert len(joined) <= 2 * MAX_LINKS, f"{len(joined)} links resolved by two readers"
 
 
+@pytest.mark.slow  # pages of 100,000 links
 def test_a_popular_section_of_100000_links_costs_at_most_max_links(monkeypatch):
     links = "".join(f'<a href="/tag/t{i}/">t{i}</a>' for i in range(N))  # no post among them
     page = f"<html><body><h2>Popular posts</h2>{links}</body></html>"
@@ -89,6 +94,7 @@ def test_a_real_index_page_is_read_whole():
     assert len(discover.post_links(page, SITE, SITE)) == 300
 
 
+@pytest.mark.slow  # pages of 100,000 links
 def test_a_site_of_links_that_lead_nowhere_is_tried_a_bounded_number_of_times(local_site):
     """Discovery may find a thousand candidates on one hostile page; the reader tries a few
     per post wanted, not all of them (each is a request to the site)."""

@@ -188,6 +188,7 @@ def test_any_url_is_accepted(url):
     _check(parse_profile(html, url))
 
 
+@pytest.mark.slow  # every fixture page, 40 cuts each
 @FAST
 @given(cut=st.floats(min_value=0.0, max_value=1.0), junk=st.sampled_from(FRAGMENTS))
 def test_truncated_and_spliced_fixture_pages(cut, junk):
@@ -222,6 +223,7 @@ def test_binary_file_is_no_profile():
     assert parse_profile(png, "https://someone.example/me.png") is None
 
 
+@pytest.mark.slow  # builds a page past the size cap
 @pytest.mark.timeout(60)
 def test_enormous_page_is_cut_with_a_warning(caplog):
     """50 MB: only the head is read, and the log says so; the person at the top is still found."""
@@ -235,6 +237,7 @@ def test_enormous_page_is_cut_with_a_warning(caplog):
     assert any("reading only the first" in r.getMessage() for r in caplog.records)
 
 
+@pytest.mark.slow  # builds a page past the tag cap
 @pytest.mark.timeout(60)
 def test_page_of_many_tags_is_cut_at_the_tag_cap(caplog):
     page = "<div>" * (MAX_TAGS * 5) + "x"

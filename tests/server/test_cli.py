@@ -100,6 +100,7 @@ def test_analyze_reports_a_page_that_is_not_a_profile(tmp_path, capsys, local_si
     assert "does not look like a profile" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # starts a Python process
 def test_the_installed_command_runs_as_a_subprocess(tmp_path):
     env = {**os.environ, "COMMONGROUND_DATA_DIR": str(tmp_path)}
     done = subprocess.run([sys.executable, "-m", "server.cli", "token"], cwd=ROOT, env=env,

@@ -124,7 +124,11 @@ def test_kill_9_in_the_middle_of_writes_loses_no_acknowledged_write(tmp_path):
                "contacts", "analyses", "analyses")]  # fmt: skip
     for t in threads:
         t.start()
-    time.sleep(1.5)
+    # Killed mid-stream: once every kind of write has been acknowledged a few times (not after a
+    # fixed pause, which is too short on a loaded machine and wasted on an idle one).
+    deadline = time.monotonic() + 30
+    while min(map(len, acked.values())) < 10 and time.monotonic() < deadline:
+        time.sleep(0.01)
     server.kill9()
     stop.set()
     for t in threads:

@@ -152,6 +152,7 @@ def check(answer) -> None:
     number=st.integers(min_value=-5, max_value=2**70),
     query=st.dictionaries(st.sampled_from(["due", "x"]), st.text(max_size=5), max_size=2),
 )
+@pytest.mark.slow  # a 300-example property hunt
 def test_no_route_answers_500_whatever_the_body(prop_app, route_and_body, segment, number,
                                                 query):  # fmt: skip
     (method, template), body = route_and_body
@@ -169,6 +170,7 @@ def test_no_route_answers_500_whatever_the_body(prop_app, route_and_body, segmen
     route=st.sampled_from([r for r in ROUTES if r[0] in ("POST", "PUT", "PATCH")]),
     auth=st.sampled_from(["good", "none", "bad"]),
 )
+@pytest.mark.slow  # a 200-example property hunt
 def test_raw_bytes_and_bad_tokens_never_crash(prop_app, raw, content_type, route, auth):
     method, template = route
     headers = {"Content-Type": content_type} if content_type else {}
