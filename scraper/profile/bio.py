@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from scraper.models import Position
+
 from .text import clean
 
 # A capitalised word: a letter or digit first, then word characters, dots (Booking.com, Ph.D.)
@@ -43,12 +45,45 @@ _LIVE_IN = re.compile(
     rf"|(?:working|work)\s+(?:remotely\s+)?from|I['’]m\s+from)\s+(?P<place>{_PLACE})"
 )
 _DEGREE = (
-    r"(?:Ph\.?\s?D\.?|PhD|doctorate|DPhil|master['’]?s|MSc|M\.Sc\.|MBA|MA|MS|BSc|B\.Sc\.|BA|BS"
-    r"|bachelor['’]?s|Bachelor\s+of\s+\w+|Master\s+of\s+\w+|degree|undergrad\w*|postdoc)"
+    r"(?:Ph\.?\s?D\.?|PhD|doctorate|DPhil|[Mm]aster['’]?s|MSc|M\.Sc\.|MBA|MA|MS|BSc|B\.Sc\.|BA|BS"
+    r"|B\.S\.|M\.S\.|B\.A\.|M\.A\.|B\.\s?Eng\.?|M\.\s?Eng\.?|BEng|MEng|B\.?Des\.?|M\.?Des\.?"
+    r"|B\.?Tech|M\.?Tech|[Bb]achelor['’]?s|Bachelor\s+of\s+\w+|Master\s+of\s+\w+|degree"
+    r"|undergrad\w*|postdoc)"
 )
+# "PhD in Computer Science from Stanford": the field between the degree and the school.
+_FIELD = r"(?:\s+in\s+(?P<field>[A-Za-z][\w-]*(?:\s+(?:and\s+)?[A-Za-z][\w-]*){0,3}?))?"
 _SCHOOL = re.compile(
-    rf"(?:\b(?P<degree>{_DEGREE})(?!\w)|\bstudied\b|\bstudying\b|\bgraduated\b|\bgraduate\b|\bmy\s+\w+\s+degree\b)"
+    rf"(?:\b(?P<degree>{_DEGREE})(?!\w){_FIELD}|\b[Ss]tudied\b|\b[Ss]tudying\b|\bgraduated\b"
+    rf"|\bgraduate\b|\bmy\s+\w+\s+degree\b)"
     rf"[^.;]*?\b(?:at|from)\s+(?P<school>(?:the\s+)?{_NAME})"
+)
+# "... at the University of X, where I also studied computer science" (the school first).
+_SCHOOL_BEFORE = re.compile(
+    rf"\b(?:at|from)\s+(?P<school>(?:the\s+)?{_NAME}),?\s+where\s+I\s+(?:also\s+)?"
+    rf"(?:studied|did\s+my|got\s+my|earned\s+my|graduated)\b"
+)
+# Words a job title ends with: "assistant professor in the Machine Learning Department" is an
+# assistant professor; a title that names none of them is kept whole.
+ROLE_NOUNS = set(
+    """
+    engineer developer scientist researcher professor lecturer designer manager director lead
+    head founder co-founder cofounder architect analyst consultant writer editor student fellow
+    postdoc administrator officer advocate specialist programmer instructor teacher intern
+    partner principal cto ceo cfo coo vp president owner maintainer librarian economist
+    statistician physician doctor journalist reporter producer artist photographer strategist
+    coach technologist sre devops hacker investor chair dean associate assistant
+    """.split()
+)
+# A job held before: "I was a postdoc at X", "five years as a backend developer at Y".
+_PAST_ROLE = re.compile(
+    rf"\b(?:I\s+was|I\s+worked\s+as|I\s+spent\s+[\w\s]{{1,30}}?\s+as|(?:years?|months?)\s+as"
+    rf"|was\s+previously|previously\s+(?:a|an))\s+(?:(?:a|an)\s+)?{_TITLE}\s+(?:at|with|for)\s+{_ORG}"
+)
+_YEARS = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+(\d{4})\s+(?:and|to|until|-|–)\s+(\d{4})\b")
+# A bio that opens with the role, without a subject: "Data engineer at Nubank."
+_BARE_ROLE = re.compile(
+    rf"^(?:(?i:currently|now|right\s+now)[,:]?\s+)?(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){{0,4}}?)"
+    rf"\s+(?:at|@)\s+{_ORG}"
 )
 # A sentence about the past gives no current role.
 _PAST = re.compile(
@@ -56,6 +91,7 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n+")
+_BULLET = re.compile(r"^[•·*–-]\s*")
 # Capitalised words that start a sentence or a clause but name nothing.
 _NOT_NAMES = {"I", "The", "A", "An", "My", "We", "Our", "In", "At", "And", "But", "He", "She"}
 
@@ -68,6 +104,10 @@ class BioFacts:
     schools: tuple[str, ...] = field(default_factory=tuple)
     # The degree a sentence names with a school ("I did my PhD at UC Berkeley"), by school.
     degrees: dict[str, str] = field(default_factory=dict)
+    # The field named with it ("PhD in Computer Science from Stanford"), by school.
+    fields: dict[str, str] = field(default_factory=dict)
+    # Jobs the bio says were held before ("Before that, I was an analyst at Klarna").
+    past: tuple[Position, ...] = field(default_factory=tuple)
 
     @property
     def headline(self) -> str | None:
@@ -88,10 +128,23 @@ def _name(text: str | None) -> str | None:
 
 
 def _title(text: str | None) -> str | None:
+    """The job title without the department after it, first letter capitalised."""
     text = clean(text)
     if not text:
         return None
+    # "assistant professor in the Machine Learning Department": the title ends before "in".
+    words = text.split()
+    for i, word in enumerate(words):
+        if word == "in" and i and _is_role(words[i - 1]):
+            words = words[:i]
+            break
+    text = " ".join(words)
     return text[0].upper() + text[1:]
+
+
+def _is_role(title: str | None) -> bool:
+    words = (title or "").lower().split()
+    return any(w in ROLE_NOUNS or w.rstrip("s") in ROLE_NOUNS for w in words)
 
 
 def sentences(text: str) -> list[str]:
@@ -103,9 +156,12 @@ def read_bio(text: str | None) -> BioFacts:
     title = employer = place = None
     schools: list[str] = []
     degrees: dict[str, str] = {}
+    fields: dict[str, str] = {}
+    past: list[Position] = []
     for sentence in sentences(text or ""):
-        past = bool(_PAST.search(sentence))
-        if employer is None and not past:
+        sentence = _BULLET.sub("", sentence)
+        is_past = bool(_PAST.search(sentence))
+        if employer is None and not is_past:
             m = _ROLE.search(sentence)
             if m:
                 title, employer = _title(m.group("title")), _name(m.group("org"))
@@ -113,18 +169,36 @@ def read_bio(text: str | None) -> BioFacts:
                 m = _WORK_AT.search(sentence)
                 if m:
                     employer = _name(m.group("org"))
+                else:
+                    m = _BARE_ROLE.match(sentence)
+                    if m and _is_role(m.group("title")):
+                        title, employer = _title(m.group("title")), _name(m.group("org"))
+                    else:
+                        m = None
             if m and employer and place is None:
                 after = _PLACE_AFTER_ORG.match(sentence[m.end() :])
                 if after:
                     place = _name(after.group("place"))
+        for m in _PAST_ROLE.finditer(sentence):
+            role, org = _title(m.group("title")), _name(m.group("org"))
+            if role and org and _is_role(role) and org not in [p.company for p in past]:
+                years = _YEARS.search(sentence)
+                start, end = (years.group(1), years.group(2)) if years else (None, None)
+                past.append(Position(title=role, company=org, start=start, end=end))
         if place is None:
             m = _LIVE_IN.search(sentence)
             if m:
                 place = _name(m.group("place"))
-        for m in _SCHOOL.finditer(sentence):
-            school = _name(m.group("school"))
+        found = [
+            (m.group("school"), m.group("degree"), m.group("field"))
+            for m in _SCHOOL.finditer(sentence)
+        ] + [(m.group("school"), None, None) for m in _SCHOOL_BEFORE.finditer(sentence)]
+        for raw, degree, subject in found:
+            school = _name(raw)
             if school and school not in schools:
                 schools.append(school)
-                if m.group("degree") and m.group("degree").lower() not in ("degree", "postdoc"):
-                    degrees[school] = m.group("degree")
-    return BioFacts(title, employer, place, tuple(schools), degrees)
+                if degree and degree.lower() not in ("degree", "postdoc"):
+                    degrees[school] = degree
+                    if subject:
+                        fields[school] = clean(subject) or ""
+    return BioFacts(title, employer, place, tuple(schools), degrees, fields, tuple(past))

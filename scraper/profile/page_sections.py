@@ -27,6 +27,7 @@ _RANGE_IN_TEXT = re.compile(
 )
 _SEPARATORS = re.compile(r"\s*(?:,|·|\||\s[-–—]\s|\bat\b|@)\s*")
 MAX_ITEMS = 40
+_HEADINGS = ("h1", "h2", "h3", "h4")
 
 
 def find_page_section(soup: BeautifulSoup, key: str) -> Tag | None:
@@ -34,16 +35,39 @@ def find_page_section(soup: BeautifulSoup, key: str) -> Tag | None:
     node = soup.find(id=re.compile(rf"^(?:{'|'.join(map(re.escape, names))})$", re.I))
     if isinstance(node, Tag) and node.name in ("section", "div", "article"):
         return node
-    for heading in soup.find_all(["h2", "h3"], limit=200):
+    for heading in soup.find_all(["h2", "h3", "h4"], limit=200):
         if (clean(heading.get_text(" ")) or "").lower().rstrip(":") in names:
-            return heading.find_parent(["section", "article"]) or heading.parent
+            return heading
     return None
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4")
+
+
+def _parts(section: Tag) -> list[Tag]:
+    """What a section holds. A heading found by its text owns what follows it up to the next
+    heading (a CV page often puts "Experience" and "Education" in one block); when nothing
+    follows it, its section or parent does."""
+    if section.name not in _HEADINGS:
+        return [section]
+    parts: list[Tag] = []
+    for sibling in section.find_next_siblings(limit=50):
+        if sibling.name in _HEADINGS or sibling.find(_HEADINGS) is not None:
+            break
+        parts.append(sibling)
+    if parts:
+        return parts
+    parent = section.find_parent(["section", "article"]) or section.parent
+    return [parent] if parent is not None else []
 
 
 def _items(section: Tag | None) -> list[Tag]:
     if section is None:
         return []
-    return section.find_all("li", limit=MAX_ITEMS)
+    items: list[Tag] = []
+    for part in _parts(section):
+        items += [part] if part.name == "li" else part.find_all("li", limit=MAX_ITEMS)
+    return items[:MAX_ITEMS]
 
 
 def _split(item: Tag) -> tuple[str | None, list[str], str | None, str | None]:
@@ -55,7 +79,7 @@ def _split(item: Tag) -> tuple[str | None, list[str], str | None, str | None]:
         dates = parse_date_range(f"{m.group(1)} - {m.group(2)}")
         if dates:
             start, end = dates.start, dates.end
-        text = (text[: m.start()] + text[m.end() :]).strip(" ,·|()")
+        text = (text[: m.start()] + text[m.end() :]).strip(" ,·|()—–-")
     strong = item.find(["strong", "b", "h3", "h4"])
     title = clean(strong.get_text(" ")) if strong is not None else None
     if title and text.startswith(title):
@@ -109,6 +133,8 @@ def page_skills(soup: BeautifulSoup) -> list[str]:
         return []
     items = [inline_text(li) for li in _items(section)]
     if not items:
-        text = " ".join(inline_text(p) or "" for p in section.find_all("p", limit=5))
+        paragraphs = [p for part in _parts(section) for p in part.find_all("p", limit=5)]
+        paragraphs += [part for part in _parts(section) if part.name == "p"]
+        text = " ".join(inline_text(p) or "" for p in paragraphs[:5])
         items = re.split(r"\s*[,;·|]\s*", text)
     return [s for s in (clean(i) for i in items) if s and len(s) <= 60]

@@ -24,8 +24,9 @@ from .linkedin_public import merge
 from .markup import as_soup
 from .microdata import main_hcard, microdata_person
 from .names import person_name
+from .owner import choose_name
 from .page_sections import page_positions, page_schools, page_skills
-from .site_owner import about_page_url, site_owner_name
+from .site_owner import about_page_url
 from .social import profile_links
 from .text import absolute_url, clean, clean_block, host_of, unique
 
@@ -51,9 +52,6 @@ BLOG_WORDS = {
 }
 # Path segments of pages that are about the site's owner.
 _ABOUT_PATHS = re.compile(r"/(?:about|about-me|now|bio|me|cv|resume)(?:/|\.html?)?$", re.I)
-_TITLE_SPLIT = re.compile(r"\s+[|–—·:-]\s+|\s*[|–—·]\s*")
-_NOT_A_NAME = {"about", "about me", "now", "home", "blog", "bio", "cv", "resume", "welcome"}
-_NAME_LIKE = re.compile(r"^[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,3}$")
 MAX_ABOUT_CHARS = 3000
 # A bio is in the first few paragraphs of a home page.
 INTRO_PARAGRAPHS = 4
@@ -99,7 +97,7 @@ def blog_links(root: Tag, base: str, trust_all: bool = False) -> list[str]:
     h-card) or with rel="me": a post that links to someone else's blog is not the owner's blog.
     ``trust_all`` is for text the person wrote about themselves (a GitHub profile README).
     """
-    out = []
+    out: list[str] = []
     for a in root.find_all("a", href=True, limit=5000):
         href = absolute_url(str(a["href"]), base)
         if not href:
@@ -115,49 +113,51 @@ def blog_links(root: Tag, base: str, trust_all: bool = False) -> list[str]:
         if not looks_like_blog:
             continue
         rels = attr_values(a, "rel")
+        if _same_site(href, base) and site_section(href):
+            continue  # /category/notes/, /tags/writing/: a listing of the site, not a blog
         if trust_all or _same_site(href, base) or "me" in rels or _in_site_furniture(a):
+            # One blog per host: "Archive" and "Notes" in one menu are two views of one blog.
+            if not any(host_of(u) == host_of(href) for u in out):
+                out.append(href)
+    return out
+
+
+_MY_SITE = re.compile(
+    r"^my\s+(?:\w+\s+)?(?:site|website|homepage|home page|photos|photography|"
+    r"portfolio|blog|newsletter|podcast|shop|art|music|projects?)$",
+    re.I,
+)
+
+
+def own_other_sites(soup: BeautifulSoup, url: str) -> list[str]:
+    """The person's other domains their own page links as theirs: "my photos", "my website"."""
+    out = []
+    for a in soup.find_all("a", href=True, limit=2000):
+        href = absolute_url(str(a["href"]), url)
+        if href and not _same_site(href, url) and _MY_SITE.match(clean(a.get_text(" ")) or ""):
             out.append(href)
     return out
 
 
-def _person_name(text: str | None) -> str | None:
-    """'Bradley M. Kuhn (http://ebb.org/bkuhn/)' -> 'Bradley M. Kuhn'; 'By Jo' -> 'Jo'."""
-    text = clean(text)
-    if not text:
-        return None
-    text = re.sub(r"\s*(?:\(\s*https?://[^)]*\)|<[^>]*@[^>]*>)\s*$", "", text)
-    text = re.sub(r"^by\s+", "", text, flags=re.IGNORECASE)
-    return clean(text)
+# Path segments of a site's own listings: taxonomies, pagination, search, feeds.
+_SECTION_SEGMENTS = {
+    "tag", "tags", "category", "categories", "topic", "topics", "label", "labels", "page",
+    "search", "feed", "rss", "atom", "series", "author", "authors", "type", "format",
+}  # fmt: skip
 
 
-def _rel_author(soup: BeautifulSoup, url: str) -> tuple[str | None, str | None]:
-    """The one author that rel="author" links name; (None, None) when several authors write here."""
-    names: dict[str, str | None] = {}
-    for a in soup.find_all("a", rel=True, limit=3000):
-        rels = attr_values(a, "rel")
-        if "author" not in [r.lower() for r in rels]:
-            continue
-        name = _person_name(a.get_text(" "))
-        if name and not name.lower().startswith(("http://", "https://")):
-            names.setdefault(name, absolute_url(str(a.get("href") or ""), url))
-    if len(names) != 1:
-        return None, None
-    return next(iter(names.items()))
+def site_section(url: str) -> bool:
+    """True for a site's taxonomy, pagination, search or feed pages ("/category/notes/",
+    "/tags/writing/", "/page/2/", "/search/"): pages of the site, never a person's website."""
+    segments = [p.lower() for p in urlsplit(url).path.split("/") if p]
+    return any(seg in _SECTION_SEGMENTS for seg in segments) or any(
+        seg.split(".")[0] in _SECTION_SEGMENTS for seg in segments[-1:]
+    )
 
 
 def _site_itself(soup: BeautifulSoup, url: str) -> str | None:
     canonical = next(iter(_rel_links(soup, "canonical", url)), None)
     return canonical or absolute_url(_meta(soup, "og:url") or "", url) or absolute_url(url, url)
-
-
-def _name_from_title(soup: BeautifulSoup) -> str | None:
-    title = soup.find("title")
-    text = (clean(title.get_text(" ")) if title is not None else None) or ""
-    for part in _TITLE_SPLIT.split(text):
-        part = clean(part) or ""
-        if part.lower() not in _NOT_A_NAME and _NAME_LIKE.match(part):
-            return part
-    return None
 
 
 def _main_text(soup: BeautifulSoup, limit: int = MAX_ABOUT_CHARS) -> str | None:
@@ -205,29 +205,99 @@ def _rendered_text(block: Tag) -> str:
     return "".join(parts)
 
 
-def _intro(soup: BeautifulSoup) -> str | None:
-    """A home page's opening paragraphs, before any post listed on it: where a bio is."""
+def _own_text_blocks(root: Tag, skip: list[str]) -> list[str]:
+    """Paragraphs, list items and blocks of bare text (a theme's <div> with the words directly
+    in it, a table cell), in order, outside ``skip``; only the innermost, so none is read twice."""
+    out = []
+    for block in root.find_all(["p", "li", "div", "td", "section"], limit=600):
+        if block.find_parent(skip) is not None:
+            continue
+        if block.name in ("div", "td", "section"):
+            own = "".join(str(t) for t in block.find_all(string=True, recursive=False))
+            if not clean(own) or block.find(["p", "li", "div", "table"]) is not None:
+                continue
+        elif block.find(["p", "li"]) is not None:
+            continue
+        text = clean(_rendered_text(block))
+        # A block that is mostly a link is a post listed ("Mar 22 · What my test taught me") or
+        # a menu, not the owner's words.
+        linked = sum(len(a.get_text(" ").strip()) for a in block.find_all("a", limit=20))
+        if text and linked * 2 < len(text):
+            out.append(text)
+        if len(out) >= 80:
+            break
+    return out
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|[Mm]y|me)\b")
+
+
+def _intro(soup: BeautifulSoup, name: str) -> str | None:
+    """A home page's bio: its opening paragraphs, from the first that speaks of the owner ("I am
+    an assistant professor ...", "Jo Doe is ..."), before any post listed on it. An address
+    block or a site's tagline before it is not the bio."""
     root: Tag | None = soup.find("main") or soup.body
     if root is None:
         return None
-    # Several <article>s are a list of posts; a single one is the page's own text.
+    # Several <article>s are a list of posts; a single one is the page's own text. A home-info
+    # <article> (PaperMod's) that is not a post is read too.
     skip = ["nav", "footer", "header", "aside"]
-    if len(root.find_all("article", limit=2)) > 1:
+    articles = root.find_all("article", limit=3)
+    blocks = []
+    if len(articles) > 1:
+        first = articles[0]
+        if first.find("a", href=True, recursive=False) is None and "post" not in " ".join(
+            attr_values(first, "class")
+        ):
+            blocks = _own_text_blocks(first, ["nav", "footer", "header", "aside"])
         skip.append("article")
-    paragraphs = []
-    for p in root.find_all("p", limit=60):
-        if p.find_parent(skip) is not None:
+    blocks += _own_text_blocks(root, skip)
+    # "Jo Doe is a data engineer ...": a bio in the third person.
+    third = re.compile(rf"\b{re.escape(name.split()[-1])}\s+(?:is|was|works|leads|has)\b")
+    for i, text in enumerate(blocks):
+        if _FIRST_PERSON.search(text) or third.search(text):
+            return "\n".join(blocks[i : i + INTRO_PARAGRAPHS]) or None
+    return None
+
+
+def _speaks_of(text: str | None, name: str) -> bool:
+    """The text names the person or speaks in the first person."""
+    if not text:
+        return False
+    names = [re.escape(w) for w in name.split() if len(w) > 1]
+    mentions = bool(names) and re.search(rf"\b(?:{'|'.join(names)})\b", text) is not None
+    return mentions or _FIRST_PERSON.search(text) is not None
+
+
+def _tagline(soup: BeautifulSoup, name: str) -> str | None:
+    """The line right under the owner's name in their page's header ("Site reliability engineer
+    at Hetzner", "Assistant Professor, Carnegie Mellon University")."""
+    for heading in soup.find_all(["h1", "h2", "h3"], limit=20):
+        if (person_name(heading.get_text(" ")) or "").casefold() != name.casefold():
             continue
-        text = clean(_rendered_text(p))
-        if text:
-            paragraphs.append(text)
-        if len(paragraphs) == INTRO_PARAGRAPHS:
-            break
-    return "\n".join(paragraphs) or None
+        following = heading.find_next_sibling(["p", "h2", "h3", "h4", "div"])
+        text = clean(following.get_text(" ")) if following is not None else None
+        if text and len(text) <= 160:
+            return text
+    return None
 
 
-def _structured_person(soup: BeautifulSoup, url: str) -> Profile | None:
-    """JSON-LD, microdata and h-card, merged (the strongest source wins each field)."""
+# Where themes print the owner's place: h-card's p-locality, "author-location", "location".
+_LOCATION_CLASS = re.compile(r"(?:^p-locality$|^p-adr$|location$|^locality$)", re.I)
+
+
+def _card_location(soup: BeautifulSoup) -> str | None:
+    for node in soup.find_all(class_=_LOCATION_CLASS, limit=10):
+        if node.find_parent("article", class_=re.compile("post")) is not None:
+            continue
+        text = clean(node.get_text(" "))
+        if text and len(text) <= 60 and not any(c.isdigit() for c in text):
+            return text
+    return None
+
+
+def _structured_people(soup: BeautifulSoup, url: str) -> list[Profile]:
+    """JSON-LD, microdata and h-card people, strongest markup first."""
     found = []
     person = find_person(json_ld_nodes(soup))
     if person:
@@ -238,10 +308,18 @@ def _structured_person(soup: BeautifulSoup, url: str) -> Profile | None:
     card = main_hcard(soup, url)
     if card:
         found.append(person_to_profile(card, url))
-    if not found:
+    return found
+
+
+def _merged(found: list[Profile], name: str | None) -> Profile | None:
+    """The structured people who are the owner (or nameless), merged: the strongest markup wins
+    each field. A Person named after the site ("Lakehouse Notes") when the page's author is
+    someone else is not the owner."""
+    own = [p for p in found if not p.name or not name or p.name.casefold() == name.casefold()]
+    if not own:
         return None
-    profile = found[0]
-    for other in found[1:]:
+    profile = own[0]
+    for other in own[1:]:
         profile = merge(profile, other)
     return profile
 
@@ -251,56 +329,69 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
     soup = as_soup(page)
     if soup is None:
         return None
-    profile = _structured_person(soup, url) or Profile(source_url=url or None)
+    found = _structured_people(soup, url)
     rel_me = _rel_links(soup, "me", url)
     path = urlsplit(url).path if url else ""
     about_page = bool(_ABOUT_PATHS.search(path))
     og_profile = (_meta(soup, "og:type") or "").lower() == "profile"
+    # A blog's own index ("/blog/") is the owner's page as much as the home page is.
+    section = path.strip("/").lower()
+    own_page = about_page or og_profile or path in ("", "/") or bool(rel_me)
+    own_page = own_page or section in BLOG_WORDS
 
-    name = profile.name
-    if not name and og_profile:
-        first, last = _meta(soup, "profile:first_name"), _meta(soup, "profile:last_name")
-        name = clean(f"{first or ''} {last or ''}") or _meta(soup, "og:title")
-    name = name or _meta(soup, "author", "article:author", "dc.creator")
-    author_name, author_page = _rel_author(soup, url)
-    name = _person_name(name) or author_name
-    if not name and (about_page or rel_me):
-        name = _name_from_title(soup)
-    # A blog's home page often names its owner only as the site's name.
-    name = name or site_owner_name(soup, url, _organisation_names(soup))
+    name, author_page = choose_name(
+        soup,
+        url,
+        [p.name for p in found if p.name],
+        _organisation_names(soup),
+        own_page=own_page,
+    )
     if not name:
         log.debug("no person named on %s", url)
         return None
-    if name.lower().startswith(("http://", "https://")):
-        return None  # article:author is sometimes a URL, which names nobody
     name = person_name(name) or name
+    profile = _merged(found, name) or Profile(source_url=url or None)
 
     # The person's own page (home, About, a profile): its text is about them.
-    own_page = about_page or og_profile or path in ("", "/") or bool(rel_me)
     about = profile.about
     if not about and about_page:
         about = _main_text(soup)
+    intro = _intro(soup, name) if own_page and not about_page else None
+    # A home page's first-person opening is a bio; its meta description is the site's tagline.
+    # A description that speaks of the person is theirs; one that does not is the site's.
+    described = _meta(soup, "og:description", "description")
+    if not about and (og_profile or rel_me) and _speaks_of(described, name):
+        about = described
+    about = about or intro
     if not about and (og_profile or rel_me or about_page):
-        about = _meta(soup, "og:description", "description")
-    intro = _intro(soup) if own_page and not about_page else None
-    bio = "\n".join(text for text in (about, intro) if text) if own_page else None
+        about = described
+    tagline = _tagline(soup, name) if own_page else None
+    bio = "\n".join(t for t in (tagline, about, intro) if t) if own_page else None
     facts = read_bio(bio)
-    if not about and intro and (facts.employer or facts.place or facts.schools):
-        about = intro  # the home page's opening paragraphs are a bio
 
     # Visible Experience/Education lists usually say more (titles, dates) than the JSON-LD;
     # a prose bio says least, and fills only what neither gives.
     experience = tuple(page_positions(soup)) or profile.experience
-    if not experience and facts.employer:
-        experience = (Position(title=facts.title, company=facts.employer),)
+    if not experience and (facts.employer or facts.past):
+        current = (Position(title=facts.title, company=facts.employer),) if facts.employer else ()
+        experience = current + tuple(facts.past)
     education = tuple(page_schools(soup)) or profile.education
     if not education and facts.schools:
         education = tuple(
-            School(school=school, degree=facts.degrees.get(school)) for school in facts.schools
+            School(
+                school=school,
+                degree=facts.degrees.get(school),
+                field=facts.fields.get(school),
+            )
+            for school in facts.schools
         )
     skills = unique([*profile.skills, *page_skills(soup)])
 
     blog = blog_links(soup, url)
+    if og_profile and path.strip("/"):
+        # An author's page on a publication lists their posts; the publication's own archive
+        # holds everyone's.
+        blog = [b for b in blog if not _same_site(b, url)]
     # The author's page on a blog lists their posts: as good as a blog link. Profiles on other
     # services come last (the server reads a blog from the first sites that have one).
     sites = [
@@ -310,12 +401,13 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
         _site_itself(soup, url),
         *rel_me,
         *profile_links(soup, url, whole_page=own_page),
+        *(own_other_sites(soup, url) if own_page else []),
     ]
     return replace(
         profile,
         name=name,
         headline=profile.headline or facts.headline,
-        location=profile.location or facts.place,
+        location=profile.location or facts.place or (_card_location(soup) if own_page else None),
         about=about,
         experience=experience,
         education=education,

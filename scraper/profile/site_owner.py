@@ -36,9 +36,9 @@ _SITE_WORDS = (
 )
 _POSSESSIVE = re.compile(rf"^(?P<name>.+?)['’]s?\s+(?:\w+\s+)?{_SITE_WORDS}$", re.I)
 _BY = re.compile(rf"^(?:the\s+)?{_SITE_WORDS}\s+(?:of|by|from)\s+(?P<name>.+)$", re.I)
-_COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?"
-    r"(?P<name>[^.,|·\d][^.,|·]{2,60})",
+COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?"
+    r"(?P<name>[^.,|·∙•\d\n][^.,|·∙•\n]{2,60})",
     re.I,
 )
 # Words that name a blog, a business or a topic, never a person.
@@ -60,7 +60,7 @@ _ABOUT_PATH = re.compile(r"/(?:about|about-me|bio|me|who-am-i)(?:/|\.html?)?$", 
 _NOW_PATH = re.compile(r"/now(?:/|\.html?)?$", re.I)
 
 
-def _as_name(text: str | None) -> str | None:
+def as_name(text: str | None) -> str | None:
     """The person's name a site-name string holds, or None when it names no person."""
     text = clean(text)
     if not text:
@@ -107,11 +107,38 @@ def _candidates(soup: BeautifulSoup, url: str) -> list[tuple[str, str]]:
             found.append(("site title", a.get_text(" ")))
     footer = soup.find("footer")
     if footer is not None:
-        for m in _COPYRIGHT.finditer(footer.get_text(" ")):
+        for m in COPYRIGHT.finditer(footer.get_text("\n")):
             found.append(("copyright", m.group("name")))
     for h1 in soup.find_all("h1", limit=3):
         found.append(("h1", h1.get_text(" ")))
     return found
+
+
+def site_names(soup: BeautifulSoup, url: str) -> frozenset[str]:
+    """What the site calls itself (casefolded): og:site_name, the JSON-LD WebSite's or
+    organisation's name, the site-title link in the header, and a home page's whole title.
+
+    On a person's own site these are their name; on "Slow Compile" they are not, and a name
+    given elsewhere on the page (its author) says whose site it is.
+    """
+    from .jsonld import json_ld_nodes, types_of
+
+    found = [_meta(soup, "og:site_name"), _meta(soup, "application-name")]
+    for node in json_ld_nodes(soup):
+        kinds = types_of(node)
+        if kinds and "person" not in kinds and isinstance(node.get("name"), str):
+            if kinds & {"website", "blog", "organization", "newsmediaorganization"}:
+                found.append(node["name"])
+    root = f"{urlsplit(url).scheme}://{urlsplit(url).netloc}/" if url else "/"
+    for a in soup.find_all("a", href=True, limit=400):
+        href = absolute_url(attr_text(a, "href"), url) or ""
+        if href.rstrip("/") + "/" == root and a.find_parent(["header", "nav"]) is not None:
+            if a.find("img") is None or clean(a.get_text(" ")):
+                found.append(a.get_text(" "))
+    title = soup.find("title")
+    if title is not None and urlsplit(url).path in ("", "/"):
+        found.append(title.get_text(" "))
+    return frozenset(n.casefold() for n in (clean(f) for f in found) if n)
 
 
 def site_owner_name(
@@ -124,7 +151,7 @@ def site_owner_name(
     """
     places: dict[str, set[str]] = {}
     for place, text in _candidates(soup, url):
-        name = _as_name(text)
+        name = as_name(text)
         if name and name.casefold() not in organisations:
             places.setdefault(name, set()).add(place)
     agreed = Counter({name: len(where) for name, where in places.items() if len(where) >= 2})
@@ -157,7 +184,7 @@ def feed_author(authors: list[str | None]) -> str | None:
     A feed (RSS, Atom, JSON Feed) names each post's author; a blog that names its owner nowhere
     on its home page names them there. A group blog, whose entries disagree, names nobody.
     """
-    names = [_as_name(person_name(a)) for a in authors if a]
+    names = [as_name(person_name(a)) for a in authors if a]
     counted = Counter(n for n in names if n)
     if not counted:
         return None

@@ -4,6 +4,7 @@ its lists, profiles elsewhere linked without rel="me", and which page to read fo
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,119 @@ def test_which_page_to_read_for_about():
     on_about = '<nav><a href="/about/">About</a></nav>'
     assert about_page_of(on_about, "https://jo.example/about/") is None
     assert about_page_of("<p>no links</p>", "https://jo.example/") is None
+
+
+# Pages as real generators write them (Hugo, Jekyll, Ghost, Squarespace, Substack, by hand).
+# personal/ is what the parser was tuned on; personal-holdout/ was frozen before any change.
+TUNED = FIXTURES / "personal"
+HELD_OUT = FIXTURES / "personal-holdout"
+
+
+def _gold(folder: Path) -> list[tuple[str, str, dict]]:
+    return [
+        (p.name, p.read_text(encoding="utf-8"), json.loads(p.with_suffix("").with_suffix(
+            ".expected.json").read_text(encoding="utf-8")))
+        for p in sorted(folder.glob("*.html"))
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(("page", "html", "gold"), _gold(TUNED), ids=lambda x: str(x)[:30])
+def test_generator_pages_match_every_field_and_website(page, html, gold):
+    from harness.profile_scoring import gold_items, missing_and_extra, profile_items
+
+    profile = parse_profile(html, gold["url"])
+    assert profile is not None, page
+    missing, extra = missing_and_extra(gold_items(gold), profile_items(profile, gold))
+    assert not missing and not extra, f"{page}: missing {missing}, extra {extra}"
+    assert list(profile.websites) == gold["websites"]
+
+
+def test_held_out_generator_pages_keep_their_score():
+    """The held-out pages were scored once before and once after the parser changes (3 of 42
+    fields before; see the report). This guards the figure measured after, not a target."""
+    from harness.profile_scoring import gold_items, profile_items, score
+
+    expected, got = Counter(), Counter()
+    for _, html, gold in _gold(HELD_OUT):
+        expected += gold_items(gold)
+        got += profile_items(parse_profile(html, gold["url"]), gold)
+    total = score(expected, got)["TOTAL"]
+    assert total["precision"] >= 0.85 and total["recall"] >= 0.6, total
+
+
+def _blog(site_name: str, footer: str, extra_head: str = "") -> str:
+    return (
+        f"<html><head><title>{site_name}</title>"
+        f'<meta property="og:site_name" content="{site_name}">{extra_head}</head><body>'
+        f'<header><a href="/">{site_name}</a><nav><a href="/archive/">Archive</a>'
+        '<a href="/tags/">Tags</a></nav></header><main>'
+        '<article><h2><a href="/p/1/">One</a></h2></article>'
+        '<article><h2><a href="/p/2/">Two</a></h2>'
+        '<a href="/category/notes/">notes</a> <a href="/tags/writing/">writing</a></article>'
+        f"</main><footer>{footer}</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "name"),
+    [
+        # The blog's title names no one once the page names its author.
+        (_blog("Slow Compile", "© 2025 Ines Moreau"), "Ines Moreau"),
+        (_blog("Slow Compile", "", '<meta name="author" content="Ines Moreau">'), "Ines Moreau"),
+        # A site named after its owner still names them.
+        (_blog("Ines Moreau", "© 2025 Ines Moreau"), "Ines Moreau"),
+        # Two places agreeing on "Slow Compile" and no one else: the site's name is all there is.
+        (_blog("Slow Compile", "© 2025 Slow Compile"), "Slow Compile"),
+    ],
+)
+def test_a_blog_title_is_the_owners_name_only_when_nothing_names_a_person(page, name):
+    profile = parse_profile(page, "https://slowcompile.dev/")
+    assert profile is not None and profile.name == name
+
+
+def test_section_links_of_the_site_are_not_websites():
+    profile = parse_profile(_blog("Slow Compile", "© 2025 Ines Moreau"), "https://slowcompile.dev/")
+    assert profile.websites == ("https://slowcompile.dev/archive/", "https://slowcompile.dev/")
+
+
+@pytest.mark.parametrize(
+    ("title", "heading", "text", "name"),
+    [
+        ("About", "About", "Hi, I’m Carmen Ortiz. I write about backend systems.", "Carmen Ortiz"),
+        ("About - Bits and Brews", "About", "I’m Jo, and I bake.", None),
+        ("Blog", "Blog", "I am an assistant professor at Carnegie Mellon University.", None),
+        ("Mehmet Yılmaz - Homepage", "Home", "I study networks.", "Mehmet Yılmaz"),
+    ],
+)
+def test_a_page_heading_is_never_a_name(title, heading, text, name):
+    page = f"<html><head><title>{title}</title></head><body><h1>{heading}</h1><p>{text}</p>"
+    profile = parse_profile(page, "https://example.org/about/")
+    assert (profile.name if profile else None) == name
+
+
+def test_a_first_name_introduced_is_completed_from_the_page():
+    page = (
+        "<html><head><title>About - The Data Dispatch</title></head><body><main>"
+        "<h1>About</h1><p>I’m Rachel, a staff data scientist at Spotify in Stockholm.</p></main>"
+        '<div class="footer-copyright">© 2025 Rachel Kim</div></body></html>'
+    )
+    profile = parse_profile(page, "https://datadispatch.example/about")
+    assert (profile.name, profile.headline, profile.location) == (
+        "Rachel Kim", "Staff data scientist at Spotify", "Stockholm"
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "past"),
+    [
+        ("Before joining CMU, I was a postdoctoral researcher at Microsoft Research.",
+         [("Postdoctoral researcher", "Microsoft Research", None, None)]),
+        ("Before that I spent four years as an analyst at Klarna.",
+         [("Analyst", "Klarna", None, None)]),
+        ("Between 2014 and 2016 I was a researcher at Nokia Bell Labs in Paris.",
+         [("Researcher", "Nokia Bell Labs", "2014", "2016")]),
+        ("I was a big fan of Rust at school.", []),
+    ],
+)  # fmt: skip
+def test_a_bio_states_past_roles(text, past):
+    assert [(p.title, p.company, p.start, p.end) for p in read_bio(text).past] == past
