@@ -109,6 +109,7 @@ class OnnxEmbedder(BaseEmbedder):
         model_path: Path | str | None = None,
         tokenizer_path: Path | str | None = None,
         threads: int | None = None,
+        spinning: bool = False,
     ) -> None:
         super().__init__()
         model_file = _verified(
@@ -141,6 +142,15 @@ class OnnxEmbedder(BaseEmbedder):
         # windows left 900 MB resident. Without it memory goes back after each batch, at the
         # same speed (measured: 0.21 s vs 0.21 s for 128 phrases).
         options.enable_cpu_mem_arena = False
+        # Its threads spin between operators, waiting for work: on an idle machine that saves a
+        # little, but on a shared one the spinning thread takes the core the other needs. With
+        # two threads on a loaded 2-core machine, Inspec abstracts took 1.8x as long spinning
+        # (bench/keyphrases.py --spinning runs both sessions side by side).
+        # ``spinning=True`` is onnxruntime's default, kept for that comparison.
+        options.add_session_config_entry(
+            "session.intra_op.allow_spinning", "1" if spinning else "0"
+        )
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
         self._session = onnxruntime.InferenceSession(
             str(model_file), sess_options=options, providers=["CPUExecutionProvider"]
         )

@@ -7,26 +7,27 @@ The pipeline, and why it is not ``KeyBERT().extract_keywords(doc)`` with its def
    a tenth of the phrases to embed.
 2. Each distinct phrase is embedded once (``insights.vector_memo`` remembers the vectors), in
    one batch for all the posts of a person.
-3. KeyBERT scores each candidate by its cosine similarity to the document (as KeyBERT and
-   EmbedRank do): it gets our candidates through a vectorizer instead of its default
-   CountVectorizer, and the vectors already computed. The document is its lede
-   (``insights.text.lede``: its title and first 64 words, where a post states its subject; a
-   1,000-word post costs 85 tokens to place, not 1,300).
-4. To KeyBERT's score we add a small bonus for appearing early (titles and introductions name
+3. Each candidate is scored by its cosine similarity to the document, as KeyBERT and EmbedRank
+   do. The document is its lede (``insights.text.lede``: its title and first 64 words, where a
+   post states its subject; a 1,000-word post costs 85 tokens to place, not 1,300).
+4. To that score we add a small bonus for appearing early (titles and introductions name
    the subject; SIFRank+) and for being a multi-word phrase (a "feature store" says more than
    a "store"), and hold back everyday single words.
 5. Maximal marginal relevance picks the top phrases so that they are not five spellings of
    one idea. Each keyphrase keeps the sentence it was found in, its evidence.
 
-What KeyBERT does here, plainly: step 3 and nothing else, one cosine per candidate against its
-document, given vectors we computed. Its candidate generation (CountVectorizer n-grams) is
-replaced by step 1, which is where most of the quality comes from (bench/keyphrases.py: F1@10
-37 against KeyBERT's defaults' 7 on Inspec). Its MMR (``use_mmr=True``) is not used, because it
-ranks by the raw cosine alone: it cannot take the adjusted scores of step 4, nor, across a
-person's posts, a floor under which similar phrases are not redundant. ``_mmr`` below is the
-same algorithm (Carbonell and Goldstein, 1998) over our scores. KeyBERT stays as the scorer,
-the step its authors and users know, so that a change of model or backend goes through
-``keybert.backend`` like theirs.
+What KeyBERT does here, plainly: nothing at run time. Its candidate generation
+(CountVectorizer n-grams) is replaced by step 1, which is where most of the quality comes from
+(bench/keyphrases.py: F1@10 about 39 against KeyBERT's defaults' 7 on Inspec). Its scoring is
+step 3, one cosine per candidate against its document: handing it our candidates through a
+vectorizer and our vectors gave the same numbers (tests/insights/test_topics.py compares them)
+but cost a CountVectorizer fit and sklearn's input checks per call, 8 of the 160 ms an Inspec
+abstract took on a loaded machine (cProfile), for one matrix product. Its MMR
+(``use_mmr=True``) ranks by the raw cosine alone: it cannot take the adjusted scores of step 4,
+nor, across a person's posts, a floor under which similar phrases are not redundant. ``_mmr``
+below is the same algorithm (Carbonell and Goldstein, 1998) over our scores. The embedder stays
+a ``keybert.backend`` backend, so ``KeyBERT(model=embedder)`` is what the benchmarks compare
+against, with the same model.
 
 The weights were tuned on the Inspec ``train`` split; ``bench/keyphrases.py`` measures them.
 """
@@ -37,16 +38,14 @@ import hashlib
 import logging
 import math
 import re
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
-from keybert import KeyBERT
-from sklearn.feature_extraction.text import CountVectorizer
 
 from insights.candidates import Candidate, extract_candidates, phrase_key
-from insights.embed import keybert_backend
 from insights.models import Evidence, Keyphrase, Topic
 from insights.protocols import ListedPost
 from insights.text import lede
@@ -101,7 +100,6 @@ class TopicExtractor:
 
     def __init__(self, embedder, memo_size: int = 256) -> None:
         self.embedder = embedder
-        self._keybert = KeyBERT(model=keybert_backend(embedder))
         self.memo: ForgettableMemo[str, _Analysed] = ForgettableMemo(
             "topic analyses of texts", memo_size
         )
@@ -145,32 +143,25 @@ class TopicExtractor:
     def _similarities(
         self, texts: list[str], analysed: list[_Analysed]
     ) -> tuple[dict[str, np.ndarray], dict[int, dict[str, float]]]:
-        """Every candidate's vector, and its similarity to its text as KeyBERT scores it.
+        """Every candidate's vector, and its cosine similarity to its text's lede.
 
-        KeyBERT gets our candidates through a vectorizer whose analyzer returns a text's noun
-        phrases (not its default CountVectorizer), the ledes' vectors as the documents', and
-        the phrases' vectors embedded once for all texts."""
+        The distinct phrases of all the texts are embedded in one batch; each text's phrases
+        are then scored with one matrix product against its lede's vector (both are unit
+        vectors, so the product is the cosine KeyBERT computes)."""
         usable = [i for i, a in enumerate(analysed) if a.candidates and a.doc_vector is not None]
         if not usable:
             return {}, {}
-        docs = [texts[i] for i in usable]
-        phrases_of = {texts[i]: [c.phrase.lower() for c in analysed[i].candidates] for i in usable}
-        vectorizer = CountVectorizer(analyzer=phrases_of.__getitem__, lowercase=False)
-        words = [str(w) for w in vectorizer.fit(docs).get_feature_names_out()]
-        word_vectors = np.asarray(self.embedder.embed(words), dtype=np.float32)
-        found = self._keybert.extract_keywords(
-            docs,
-            vectorizer=vectorizer,
-            top_n=max(len(analysed[i].candidates) for i in usable),
-            doc_embeddings=np.stack(
-                [v for i in usable if (v := analysed[i].doc_vector) is not None]
-            ),
-            word_embeddings=word_vectors,
+        words = list(
+            dict.fromkeys(c.phrase.lower() for i in usable for c in analysed[i].candidates)
         )
-        if len(docs) == 1:
-            found = [found]  # KeyBERT unwraps the list for a single document
+        word_vectors = np.asarray(self.embedder.embed(words), dtype=np.float32)
         vectors = dict(zip(words, word_vectors, strict=True))
-        return vectors, {i: dict(keywords) for i, keywords in zip(usable, found, strict=True)}
+        similarities: dict[int, dict[str, float]] = {}
+        for i in usable:
+            phrases = list(dict.fromkeys(c.phrase.lower() for c in analysed[i].candidates))
+            cosines = np.stack([vectors[p] for p in phrases]) @ analysed[i].doc_vector
+            similarities[i] = dict(zip(phrases, cosines.tolist(), strict=True))
+        return vectors, similarities
 
     def _analyse(self, texts: list[str]) -> list[_Analysed]:
         keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
@@ -183,13 +174,14 @@ class TopicExtractor:
         if todo:
             ledes = {k: lede(None, t) for k, t in todo.items()}
             # The model runs outside the GIL: the ledes are embedded while the texts are tagged.
-            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ledes") as pool:
-                placed = pool.submit(in_this_context(self.embedder.embed), list(ledes.values()))
-                fresh = {
-                    k: _Analysed(_shortlist(extract_candidates(t, tag_words=TAG_WORDS)), None)
-                    for k, t in todo.items()
-                }
-                vectors = placed.result()
+            placed = _ledes_pool().submit(
+                in_this_context(self.embedder.embed), list(ledes.values())
+            )
+            fresh = {
+                k: _Analysed(_shortlist(extract_candidates(t, tag_words=TAG_WORDS)), None)
+                for k, t in todo.items()
+            }
+            vectors = placed.result()
             for key, vector in zip(ledes, vectors, strict=True):
                 if fresh[key].candidates:
                     fresh[key].doc_vector = vector
@@ -276,6 +268,21 @@ class TopicExtractor:
                 )
             )
         return topics
+
+
+_ledes_executor: ThreadPoolExecutor | None = None
+_ledes_lock = threading.Lock()
+
+
+def _ledes_pool() -> ThreadPoolExecutor:
+    """One thread for the whole process that embeds ledes while the caller tags: starting a
+    thread per text cost more than tagging a short one (3.7 ms of 160 per Inspec abstract on a
+    loaded machine)."""
+    global _ledes_executor
+    with _ledes_lock:
+        if _ledes_executor is None:
+            _ledes_executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ledes")
+        return _ledes_executor
 
 
 def _url_key(url: str) -> str:

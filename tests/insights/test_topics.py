@@ -133,26 +133,38 @@ def test_second_analysis_of_the_same_texts_embeds_nothing(embedder: VectorMemo) 
     assert calls == []
 
 
-def test_keybert_scores_our_candidates_through_a_vectorizer(extractor, monkeypatch) -> None:
-    """KeyBERT is the scoring engine, given our noun phrases, never its default CountVectorizer."""
+def test_similarities_are_the_cosines_keybert_gives_for_our_candidates(extractor) -> None:
+    """Step 3 is KeyBERT's scoring without KeyBERT's call: the same numbers as
+    ``extract_keywords`` given our noun phrases (never its default n-grams) and our vectors."""
     from keybert import KeyBERT
+    from sklearn.feature_extraction.text import CountVectorizer
 
-    calls = []
-    real = KeyBERT.extract_keywords
+    from insights.embed import keybert_backend
 
-    def spy(self, docs, *args, **kwargs):
-        calls.append(kwargs)
-        return real(self, docs, *args, **kwargs)
-
-    monkeypatch.setattr(KeyBERT, "extract_keywords", spy)
     text = (FIXTURES / "monitoring.txt").read_text(encoding="utf-8")
-    TopicExtractor(extractor.embedder, memo_size=0).keyphrases(text, top_n=5)
-    assert len(calls) == 1
-    vectorizer = calls[0]["vectorizer"]
-    assert vectorizer is not None and callable(vectorizer.analyzer)
-    vocabulary = set(vectorizer.get_feature_names_out())
-    assert "monitoring models" in vocabulary and "the" not in vocabulary
-    assert calls[0]["doc_embeddings"] is not None and calls[0]["word_embeddings"] is not None
+    fresh = TopicExtractor(extractor.embedder, memo_size=0)
+    analysed = fresh._analyse([text])
+    vectors, similarities = fresh._similarities([text], analysed)
+    ours = similarities[0]
+    assert "monitoring models" in ours and "the" not in ours
+
+    phrases = sorted(ours)
+    vectorizer = CountVectorizer(analyzer=lambda _: phrases, lowercase=False)
+    words = [str(w) for w in vectorizer.fit([text]).get_feature_names_out()]
+    doc_vector = analysed[0].doc_vector
+    assert doc_vector is not None
+    theirs = dict(
+        KeyBERT(model=keybert_backend(extractor.embedder)).extract_keywords(
+            text,
+            vectorizer=vectorizer,
+            top_n=len(words),
+            doc_embeddings=doc_vector[None, :],
+            word_embeddings=np.stack([vectors[w] for w in words]),
+        )
+    )
+    assert set(theirs) == set(ours)
+    for phrase, score in theirs.items():
+        assert abs(ours[phrase] - score) < 1e-4, (phrase, ours[phrase], score)
 
 
 def test_titles_of_posts_not_read_count_with_their_years(extractor: TopicExtractor) -> None:
