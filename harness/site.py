@@ -39,6 +39,8 @@ class LocalSite:
     routes: dict[str, Route] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
     server: ThreadingHTTPServer | None = None
+    # What a path with no route gets (a site's own "page not found" page); plain 404 when None.
+    fallback: Route | None = None
 
     def url(self, path: str) -> str:
         return self.base_url + path
@@ -69,7 +71,7 @@ class LocalSite:
 
 def _answer(site: LocalSite, request: BaseHTTPRequestHandler) -> tuple[int, dict[str, str], bytes]:
     path = request.path.split("?")[0]
-    route = site.routes.get(path)
+    route = site.routes.get(path, site.fallback)
     if route is None:
         return 404, {"Content-Type": "text/plain"}, b"not found"
     if callable(route):
