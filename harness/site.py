@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote
 
 # A handler returns (status, headers, body bytes).
 Handler = Callable[[BaseHTTPRequestHandler], tuple[int, dict[str, str], bytes]]
@@ -70,7 +71,7 @@ class LocalSite:
 
 
 def _answer(site: LocalSite, request: BaseHTTPRequestHandler) -> tuple[int, dict[str, str], bytes]:
-    path = request.path.split("?")[0]
+    path = unquote(request.path.split("?")[0])  # as a web server maps a path to a file
     route = site.routes.get(path, site.fallback)
     if route is None:
         return 404, {"Content-Type": "text/plain"}, b"not found"
