@@ -27,10 +27,19 @@ _NOT_POSTS = re.compile(
     r"wp-content|wp-json|wp-admin|cdn-cgi|static|assets|images?|css|js)(/|$)",
     re.I,
 )
+# A path that is only a date (/2019/, /2019/05/, /2019/05/14/) is a date archive; a "not found"
+# page (/404.html, /not-found/) is the site's error page: neither is a post.
+_DATE_ONLY = re.compile(r"^/((19|20)\d\d)(/\d\d?){0,2}/?$")
+_NOT_FOUND = re.compile(r"/(404|not[-_]?found|page[-_]?not[-_]?found)(\.html?)?/?$", re.I)
+# The first segments of a blog's own address: a section (/blog/, /posts/) or a person's space on
+# a shared host (/@ann/, /~ann/). A post, an archive or a page below them is not the blog.
+_SECTION = re.compile(r"^(blog|weblog|posts?|writing|articles?|notes|journal|essays|[@~].+)$", re.I)
 _FILE_SUFFIX = re.compile(r"\.(xml|json|rss|atom|jpe?g|png|gif|svg|webp|pdf|zip|css|js|txt|ico)$")
 _TRACKING = re.compile(r"^(utm_\w+|ref|fbclid|gclid|mc_cid|mc_eid|source)$", re.I)
-_OLDER = re.compile(r"^\W*(older( posts| entries)?|next( page)?|more posts|load more|"
-                    r"previous (posts|entries))\W*$", re.I)  # fmt: skip
+_OLDER = re.compile(r"^\W*(older( posts| entries| articles)?|next( page| posts)?|more posts|"
+                    r"load more|previous (posts|entries)|earlier (posts|entries))\W*$",
+                    re.I)  # fmt: skip
+_PREVIOUS = re.compile(r"^\W*(previous|prev)( page)?\W*$", re.I)
 
 
 def canonical(url: str) -> str:
@@ -91,10 +100,45 @@ def is_post_url(url: str, site_url: str) -> bool:
     path = parts.path or "/"
     if path.strip("/") == "" or _NOT_POSTS.search(path) or _FILE_SUFFIX.search(path.lower()):
         return False
+    if date_archive(url) or _NOT_FOUND.search(path) or is_section(url):
+        return False
     blog_path = urlsplit(site_url).path.rstrip("/")
     if blog_path and not path.startswith(blog_path + "/"):
         return False  # a blog at /blog/ keeps its posts below /blog/
     return canonical(url) != canonical(site_url)
+
+
+def is_section(url: str) -> bool:
+    """Is ``url`` a blog section's own index (/blog/, /posts/), not a post in it?"""
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    return bool(segments) and all(_SECTION.match(s) for s in segments)
+
+
+def blog_root(url: str) -> str:
+    """The blog a URL of a site belongs to: its section (/blog/, /posts/, /@ann/) when the path
+    starts with one, else the site's root. An archive, tag, category, page or post URL is a page
+    of that blog, not a blog: "/archive/" -> "/", "/blog/tag/x/" -> "/blog/"."""
+    parts = urlsplit(url)
+    kept: list[str] = []
+    for segment in [s for s in parts.path.split("/") if s][:2]:
+        if not _SECTION.match(segment):
+            break
+        kept.append(segment)
+    path = "/" + "".join(f"{s}/" for s in kept)
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+def is_listing_page(url: str) -> bool:
+    """Is ``url`` a page of a blog that lists or frames its posts (archive, tag, category,
+    author, pagination, about, a date archive), rather than a blog or a post?"""
+    return bool(_NOT_POSTS.search(urlsplit(url).path)) or date_archive(url)
+
+
+def date_archive(url: str) -> bool:
+    """Is ``url`` a year, month or day archive (/2019/, /blog/2019/05/)?"""
+    path = urlsplit(url).path
+    section = urlsplit(blog_root(url)).path.rstrip("/")
+    return bool(_DATE_ONLY.match(path[len(section) :] if path.startswith(section) else path))
 
 
 def post_links(html: str, url: str, site_url: str) -> list[str]:
@@ -123,19 +167,37 @@ def next_page(html: str, url: str) -> str | None:
 
 def next_page_in(soup: BeautifulSoup, url: str) -> str | None:
     """``next_page`` on a page already parsed."""
+    found = next_pages_in(soup, url)
+    return found[0] if found else None
+
+
+def next_pages_in(soup: BeautifulSoup, url: str) -> list[str]:
+    """Every link that may lead to the next (older) page of a listing, likeliest first:
+    rel=next, "Older posts" or "Next", /page/N+1/ (or ?page=N+1), then "Previous" (which some
+    themes use for older, others for newer: the caller skips the pages it has seen)."""
+    found: list[str] = []
     for tag in soup.find_all(["link", "a"], href=True, limit=MAX_LINKS):
         if "next" in [r.lower() for r in tag.get("rel") or []]:
-            return urljoin(url, attr_text(tag, "href"))
-    for a in soup.find_all("a", href=True, limit=MAX_LINKS):
+            found.append(urljoin(url, attr_text(tag, "href")))
+    anchors = soup.find_all("a", href=True, limit=MAX_LINKS)
+    for a in anchors:
         if _OLDER.match(a.get_text(" ", strip=True)):
-            return urljoin(url, attr_text(a, "href"))
-    current = re.search(r"/page/(\d+)/?$", urlsplit(url).path)
+            found.append(urljoin(url, attr_text(a, "href")))
+    current = re.search(r"/page/(\d+)/?$", urlsplit(url).path) or re.search(
+        r"(?:^|&)page=(\d+)", urlsplit(url).query
+    )
     number = int(current.group(1)) + 1 if current else 2
-    for a in soup.find_all("a", href=True, limit=MAX_LINKS):
+    for a in anchors:
         target = urljoin(url, attr_text(a, "href"))
-        if re.search(rf"/page/{number}/?$", urlsplit(target).path):
-            return target
-    return None
+        parts = urlsplit(target)
+        if re.search(rf"/page/{number}/?$", parts.path) or re.search(
+            rf"(?:^|&)page={number}(&|$)", parts.query
+        ):
+            found.append(target)
+    for a in anchors:
+        if _PREVIOUS.match(a.get_text(" ", strip=True)):
+            found.append(urljoin(url, attr_text(a, "href")))
+    return [u for u in dict.fromkeys(found) if same_site(u, url) and canonical(u) != canonical(url)]
 
 
 def declared_canonical(html: str, url: str) -> str | None:

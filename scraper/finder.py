@@ -12,7 +12,14 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from scraper.discover import canonical, feed_candidates, is_post_url, next_page, post_links
+from scraper.discover import (
+    blog_root,
+    canonical,
+    feed_candidates,
+    is_post_url,
+    next_page,
+    post_links,
+)
 from scraper.errors import BudgetExhausted, FetchError
 from scraper.feeds import FeedEntry, SitemapUrl, discover_feeds, parse_feed, parse_sitemap
 from scraper.models import Page
@@ -46,14 +53,9 @@ def looks_like_feed(page: Page) -> bool:
 
 
 def blog_base(page: Page) -> str:
-    """The blog's root: the page itself if it is a site or a section (/blog/), else the site."""
-    parts = urlsplit(page.final_url)
-    segments = [s for s in parts.path.split("/") if s]
-    if len(segments) <= 1 and not is_post_url(page.final_url, f"{parts.scheme}://{parts.netloc}/"):
-        return page.final_url
-    if len(segments) == 1 and segments[0].lower() in ("blog", "posts", "writing", "articles"):
-        return page.final_url
-    return f"{parts.scheme}://{parts.netloc}/"
+    """The blog a page belongs to: its section (/blog/) or the site's root. An archive, tag,
+    about or post page is a page of that blog, never the blog itself (see ``blog_root``)."""
+    return blog_root(page.final_url)
 
 
 def fetch_or_skip(

@@ -25,6 +25,7 @@ from insights.phrasing import DEFAULT_TONE
 from insights.protocols import Embedder
 from insights.substance import is_substantial
 from scraper.blog import BlogResult, read_blog
+from scraper.discover import blog_root, is_listing_page, same_site
 from scraper.errors import AddressRefused, FetchError, SchemeRefused
 from scraper.feeds import discover_feeds, parse_feed
 from scraper.hosts import in_domain, is_linkedin_url
@@ -402,11 +403,23 @@ class _Analysis:
 
 
 def blog_candidates(them: Profile, url: str, page_is_theirs: bool = True) -> list[str]:
-    """The person's own sites, then the profile page itself when it is their own site."""
-    candidates = [w for w in them.websites if not is_linkedin_url(w)]
-    if page_is_theirs and not is_linkedin_url(url) and not _is_github(url):
-        candidates.append(url)
-    return list(dict.fromkeys(c for c in candidates if c.startswith(("http://", "https://"))))
+    """The blogs to read, in the profile's order: the person's own sites, then the blog of the
+    page itself when it is their own site.
+
+    A link on the page to the same site (its "Archive", "Blog", "Tags" or a post), or to any
+    site's archive, tag or about page, is a page of that site's blog, not a blog: it stands
+    for the blog it belongs to (``blog_root``: the site's root, or its /blog/ section), so
+    that the whole blog is listed, never one archive page."""
+    own = page_is_theirs and not is_linkedin_url(url) and not _is_github(url)
+    candidates = []
+    for site in them.websites:
+        if is_linkedin_url(site) or not site.startswith(("http://", "https://")):
+            continue
+        mine = own and same_site(site, url)
+        candidates.append(blog_root(site) if mine or is_listing_page(site) else site)
+    if own and url.startswith(("http://", "https://")):
+        candidates.append(blog_root(url))
+    return list(dict.fromkeys(candidates))
 
 
 def _is_github(url: str) -> bool:
