@@ -78,12 +78,16 @@ def analyse(name: str, limit: int = 20) -> dict:
         site.routes.update(module.build_site(site.base_url))
         if hasattr(module, "not_found"):
             site.fallback = module.not_found(site.base_url)
+        # The page the user is on: the home page, or the about page of a blog whose home page
+        # names nobody (years, planner).
+        start = "/about/" if name in ("years", "planner") else "/"
         me = Path(tmp) / "mentee.json"
         me.write_text(json.dumps(module.mentee()), encoding="utf-8")
         env = {**os.environ, "PYTHONPATH": str(ROOT), "COMMONGROUND_ALLOW_LOOPBACK_FETCH": "true",
                "COMMONGROUND_FETCH_DELAY_S": "0", "COMMONGROUND_USE_BROWSER": "false"}  # fmt: skip
-        command = [sys.executable, "-m", "server.cli", "analyze", site.url("/"), "--me", str(me),
-                   "--json", "--limit", str(limit), "--data-dir", str(Path(tmp) / "data")]  # fmt: skip
+        command = [sys.executable, "-m", "server.cli", "analyze", site.url(start), "--me",
+                   str(me), "--json", "--limit", str(limit), "--data-dir",
+                   str(Path(tmp) / "data")]  # fmt: skip
         started = time.perf_counter()
         done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
         seconds = time.perf_counter() - started

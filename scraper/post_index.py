@@ -17,6 +17,7 @@ A 55-post blog is a dozen requests, one at a time, on the fetcher's politeness r
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
@@ -41,6 +42,9 @@ log = logging.getLogger(__name__)
 # Bounds on what listing may read, whatever the site says.
 MAX_FEEDS = 4
 MAX_INDEX_PAGES = 30
+# Listing pages (index pages, archives, tag pages) one index may read in all: a 10-a-page
+# blog of 500 posts, or a 55-post blog's pagination plus a few dozen month archives.
+MAX_LISTING_PAGES = 60
 MAX_POSTS = 2000
 SUMMARY_CHARS = 300
 
@@ -89,37 +93,72 @@ class _Indexer:
         self.index = PostIndex(site=site_url)
         self.found: dict[str, IndexEntry] = {}
         self.popular: set[str] = set()
+        self.visited: set[str] = set()  # listing pages read
+        self.sections: list[str] = []  # date archives, tag and category pages seen
+        self.from_sitemap = 0  # posts the sitemaps listed
+        self.requests = 0
 
     def run(self) -> PostIndex:
-        home = self.get(self.site_url, quiet=False)
-        if home is None:
+        start = self.get(self.site_url, quiet=False)
+        if start is None:
             return self.index
-        base = blog_base(home)
-        self.index.site = base
-        if looks_like_feed(home):
-            self.from_feed_entries(parse_feed(home.html, home.final_url))
-            home = self.get(base) or home
-        else:
+        # The page asked for may be a page of the blog (its archive, a tag page, a post): the
+        # blog is its section or its site, and the page is one more listing of it.
+        base = blog_base(start)
+        home = start
+        if looks_like_feed(start):
+            self.from_feed_entries(parse_feed(start.html, start.final_url))
+            home = self.get(base) or start
+        elif canonical(start.final_url) != canonical(base):
+            home = self.get(base) or start
+        if not looks_like_feed(home):
             self.from_feeds(home)
+        base = self.widened(base)
+        self.index.site = base
         self.from_sitemaps(base)
         front = read_listing(home.html, home.final_url, base)
         self.from_listing(home, base, "index", front)
+        if home is not start and not looks_like_feed(start):
+            self.from_listing(start, base, "archive")
         for archive in front.archives:
-            page = self.get(archive)
-            if page is not None:
-                self.from_listing(page, base, "archive")
-        self.popular.update(map(canonical, front.popular))
+            if canonical(archive) not in self.visited:
+                page = self.get(archive)
+                if page is not None:
+                    self.from_listing(page, base, "archive")
+        if not self.from_sitemap:
+            # No sitemap listed the posts: the blog's date archives and tag or category pages
+            # may reach the old posts that its pagination does not.
+            for url in self.sections:
+                if self.requests >= MAX_LISTING_PAGES:
+                    break
+                if canonical(url) not in self.visited:
+                    page = self.get(url)
+                    if page is not None:
+                        self.from_listing(page, base, "archive")
+        self.popular.update(map(_key, front.popular))
         for about in front.abouts:
             page = self.get(about)
             if page is not None:
                 found = read_listing(page.html, page.final_url, base).popular
-                self.popular.update(map(canonical, found))
+                self.popular.update(map(_key, found))
         self.index.entries = self.ordered()
         return self.index
+
+    def widened(self, base: str) -> str:
+        """The site's root instead of a section (/blog/) whose feed's posts live elsewhere (a
+        WordPress "Blog" page whose posts are at /2019/05/slug/)."""
+        path = urlsplit(base).path
+        if path in ("", "/") or not self.found:
+            return base
+        inside = sum(1 for e in self.found.values() if urlsplit(e.url).path.startswith(path))
+        if inside * 2 >= len(self.found):
+            return base
+        return "{0.scheme}://{0.netloc}/".format(urlsplit(base))
 
     # -- fetching ---------------------------------------------------------------------------
 
     def get(self, url: str, quiet: bool = True) -> Page | None:
+        self.requests += 1
         page, out_of_time = fetch_or_skip(self.fetcher, url, self.deadline,
                                           None if quiet else self.index.errors)  # fmt: skip
         self.index.partial = self.index.partial or out_of_time
@@ -162,7 +201,9 @@ class _Indexer:
         except FetchError:
             declared = []
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
-        queue = declared or [origin + "/sitemap.xml", origin + "/sitemap_index.xml"]
+        # WordPress's own sitemap (since 5.5) is /wp-sitemap.xml; plugins use the other two.
+        queue = declared or [origin + p for p in ("/sitemap.xml", "/sitemap_index.xml",
+                                                  "/wp-sitemap.xml")]  # fmt: skip
         read = 0
         while queue and read < MAX_SITEMAPS:
             page = self.get(queue.pop(0))
@@ -172,34 +213,42 @@ class _Indexer:
             sitemap = parse_sitemap(page.html, page.final_url)
             children = [s for s in sitemap.sitemaps if not SKIP_SITEMAPS.search(_last(s))]
             queue = children + queue
-            for item in sitemap.urls:
-                if is_post_url(item.url, base):
-                    published = date_in_url(item.url) or item.lastmod
-                    self.add(IndexEntry(url=item.url, published=published, sources=("sitemap",)))
+            posts = [item for item in sitemap.urls if is_post_url(item.url, base)]
+            # A lastmod is when a page last changed. When most posts share one day (a rebuild,
+            # a migration, a plugin touching every post), it says nothing of when they were
+            # written, and is not taken as their date.
+            days = Counter((item.lastmod or "")[:10] for item in posts if item.lastmod)
+            shared = len(posts) >= 5 and bool(days) and days.most_common(1)[0][1] * 2 > len(posts)
+            for item in posts:
+                published = date_in_url(item.url) or (None if shared else item.lastmod)
+                self.add(IndexEntry(url=item.url, published=published, sources=("sitemap",)))
+            self.from_sitemap += len(posts)
             if sitemap.urls and not sitemap.sitemaps and not declared:
-                return  # /sitemap.xml answered; /sitemap_index.xml is the same list
+                return  # /sitemap.xml answered; the other usual names are the same list
 
     def from_listing(
         self, first: Page, base: str, source: str, parsed: Listing | None = None
     ) -> None:
-        """A listing page (``parsed`` already, or not yet) and the pages its pagination
-        leads to."""
+        """A listing page (``parsed`` already, or not yet) and every page its pagination leads
+        to: to the last, since a feed knows only the newest posts and the sitemap (when there
+        is one) no titles, dates or summaries."""
         page: Page | None = first
-        visited = {canonical(first.final_url)}
+        self.visited.add(canonical(first.final_url))
         for _ in range(MAX_INDEX_PAGES):
             if page is None:
                 return
             listing = parsed or read_listing(page.html, page.final_url, base)
             parsed = None
-            learned = 0
             for listed in listing.posts:
-                learned += self.add(_from_listing(listed, source))
-            following = listing.next_page
-            if not following or canonical(following) in visited:
+                self.add(_from_listing(listed, source))
+            self.sections.extend(u for u in listing.sections if u not in self.sections)
+            if not listing.posts or self.requests >= MAX_LISTING_PAGES:
                 return
-            if learned == 0 and len(visited) > 1:
-                return  # a page that tells nothing new: the feed and sitemap knew it all
-            visited.add(canonical(following))
+            following = next((u for u in listing.next_pages
+                              if canonical(u) not in self.visited), None)  # fmt: skip
+            if following is None:
+                return
+            self.visited.add(canonical(following))
             page = self.get(following)
 
     # -- merging ----------------------------------------------------------------------------
@@ -207,7 +256,7 @@ class _Indexer:
     def add(self, entry: IndexEntry) -> bool:
         """Merge what a source says of a post into what is known; True when it told something
         new (the post, or its title)."""
-        key = canonical(entry.url)
+        key = _key(entry.url)
         known = self.found.get(key)
         if known is None:
             if len(self.found) >= MAX_POSTS:
@@ -252,6 +301,13 @@ def _better_date(known: IndexEntry, new: IndexEntry) -> str | None:
 def _from_listing(listed: ListedPost, source: str) -> IndexEntry:
     return IndexEntry(url=listed.url, title=_clean(listed.title), published=listed.published,
                       summary=listed.summary, sources=(source,))  # fmt: skip
+
+
+def _key(url: str) -> str:
+    """Two addresses of one post: http and https, with and without www, share this key."""
+    parts = urlsplit(canonical(url))
+    host = parts.netloc.lower().removeprefix("www.")
+    return f"{host}{parts.path}" + (f"?{parts.query}" if parts.query else "")
 
 
 def _last(url: str) -> str:

@@ -70,7 +70,7 @@ OLD: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "Developers fix an audit finding faster when it comes with a code example.",
             "A re-audit three months later shows whether the fixes reached the design system.",
             "Accessibility audits cost less when the design system is accessible from the start.",
-            "I record each audit finding with a screenshot, the WCAG criterion and the user impact.",
+            "I record each audit finding with a screenshot, the WCAG criterion and the user impact.",  # noqa: E501
         ),
     ),
     "older users": (

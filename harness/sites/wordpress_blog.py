@@ -381,7 +381,7 @@ def _post_page(post: WpPost, base: str, posts: list[WpPost]) -> str:
         body += "<figure class='wp-block-embed'><iframe src='https://video.example/v/3'></iframe></figure>"
     elif post.theme == "link":
         body += "<p><a href='https://elsewhere.example/read'>elsewhere.example/read</a></p>"
-    head = _head(f"{post.title} &#8211; {SITE}", base).replace(
+    head = _head(f"{post.title} – {SITE}", base).replace(
         "</head>",
         "<meta property='og:type' content='article'>"
         f"<meta property='article:published_time' content='{post.published}T19:00:00+00:00'>"
@@ -420,7 +420,7 @@ def _urlset(rows: list[tuple[str, str | None]]) -> str:
 
 def not_found(base: str):
     html = (
-        _head(f"Page not found &#8211; {SITE}", base) + f"<body class='error404'>{_menu()}"
+        _head(f"Page not found – {SITE}", base) + f"<body class='error404'>{_menu()}"
         "<main><section class='error-404 not-found'><h1 class='page-title'>Oops! That page "
         "can&rsquo;t be found.</h1><p>It looks like nothing was found at this location.</p>"
         f"</section></main>{_footer()}</body></html>"
@@ -443,23 +443,23 @@ def build_site(base: str) -> dict:
         for n in range(1, cpages + 1):
             chunk = inside[(n - 1) * PER_PAGE : n * PER_PAGE]
             path = prefix if n == 1 else f"{prefix}page/{n}/"
-            routes[path] = _listing(f"{category} &#8211; {SITE}", base, posts, chunk, n, cpages,
+            routes[path] = _listing(f"{category} – {SITE}", base, posts, chunk, n, cpages,
                                     prefix)  # fmt: skip
     for y, m in {(p.published.year, p.published.month) for p in posts}:
         inside = [p for p in newest if (p.published.year, p.published.month) == (y, m)]
-        routes[f"/{y}/{m:02d}/"] = _listing(f"{date(y, m, 1):%B %Y} &#8211; {SITE}", base,
+        routes[f"/{y}/{m:02d}/"] = _listing(f"{date(y, m, 1):%B %Y} – {SITE}", base,
                                             posts, inside, 1, 1, f"/{y}/{m:02d}/")  # fmt: skip
     months = sorted({(p.published.year, p.published.month) for p in posts}, reverse=True)
     month_links = "".join(f"<li><a href='/{y}/{m:02d}/'>{date(y, m, 1):%B %Y}</a></li>"
                           for y, m in months)  # fmt: skip
     routes["/archive/"] = (
-        _head(f"Archive &#8211; {SITE}", base) + f"<body class='page'>{_menu()}<main "
+        _head(f"Archive – {SITE}", base) + f"<body class='page'>{_menu()}<main "
         "id='primary'><article class='page'><h1 class='entry-title'>Archive</h1><div "
         f"class='entry-content'><ul class='wp-block-archives-list'>{month_links}</ul></div>"
         f"</article></main>{_sidebar(posts)}{_footer()}</body></html>"
     )
     routes["/about/"] = (
-        _head(f"About &#8211; {SITE}", base) + f"<body class='page'>{_menu()}<main "
+        _head(f"About – {SITE}", base) + f"<body class='page'>{_menu()}<main "
         "id='primary'><article class='page'><h1 class='entry-title'>About</h1><div "
         f"class='entry-content'><p>I'm {AUTHOR}, an intensive care nurse at a university "
         "hospital in Gdańsk. I was part of the team that brought in our electronic health "
@@ -486,8 +486,8 @@ def build_site(base: str) -> dict:
         "Thank you, this helped me a lot on my ward.]]></description></item>"
         for i, p in enumerate(commented)
     )
-    routes["/comments/feed/"] = (200, {"Content-Type": "application/rss+xml; charset=UTF-8"},
-                                 _rss(comment_items, base, f"Comments for {SITE}").encode())  # fmt: skip
+    comments = _rss(comment_items, base, f"Comments for {SITE}").encode()
+    routes["/comments/feed/"] = (200, {"Content-Type": "application/rss+xml"}, comments)
     routes["/wp-sitemap.xml"] = (
         '<?xml version="1.0" encoding="UTF-8"?><sitemapindex '
         'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
