@@ -51,7 +51,10 @@ _DEGREE = (
     r"|undergrad\w*|postdoc)"
 )
 # "PhD in Computer Science from Stanford": the field between the degree and the school.
-_FIELD = r"(?:\s+in\s+(?P<field>[A-Za-z][\w-]*(?:\s+(?:and\s+)?[A-Za-z][\w-]*){0,3}?))?"
+_FIELD = (
+    r"(?:\s+in\s+(?P<field>[A-Za-z][\w-]*"
+    r"(?:\s+(?!(?:from|at)\b)(?:and\s+)?[A-Za-z][\w-]*){0,3}(?=\s+(?:from|at)\b)))?"
+)
 _SCHOOL = re.compile(
     rf"(?:\b(?P<degree>{_DEGREE})(?!\w){_FIELD}|\b[Ss]tudied\b|\b[Ss]tudying\b|\bgraduated\b"
     rf"|\bgraduate\b|\bmy\s+\w+\s+degree\b)"

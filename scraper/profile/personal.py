@@ -260,13 +260,13 @@ def _intro(soup: BeautifulSoup, name: str) -> str | None:
     return None
 
 
-def _speaks_of(text: str | None, name: str) -> bool:
-    """The text names the person or speaks in the first person."""
-    if not text:
-        return False
+def _names(text: str | None, name: str) -> bool:
+    """The text names the person ("Sam Okafor writes about ..."): a bio, not the site's tagline
+    (which may well say "I": "Notes on Go and the bugs I made")."""
     names = [re.escape(w) for w in name.split() if len(w) > 1]
-    mentions = bool(names) and re.search(rf"\b(?:{'|'.join(names)})\b", text) is not None
-    return mentions or _FIRST_PERSON.search(text) is not None
+    if not text or not names:
+        return False
+    return re.search(rf"\b(?:{'|'.join(names)})\b", text) is not None
 
 
 def _tagline(soup: BeautifulSoup, name: str) -> str | None:
@@ -337,7 +337,9 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
     # A blog's own index ("/blog/") is the owner's page as much as the home page is.
     section = path.strip("/").lower()
     own_page = about_page or og_profile or path in ("", "/") or bool(rel_me)
-    own_page = own_page or section in BLOG_WORDS
+    # So is a home page under a user's folder: "/~yilmaz/", "/~jdoe/index.html".
+    home_folder = re.fullmatch(r"~[\w.-]+(?:/(?:index|home)\.html?)?", section) is not None
+    own_page = own_page or section in BLOG_WORDS or home_folder
 
     name, author_page = choose_name(
         soup,
@@ -360,7 +362,7 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
     # A home page's first-person opening is a bio; its meta description is the site's tagline.
     # A description that speaks of the person is theirs; one that does not is the site's.
     described = _meta(soup, "og:description", "description")
-    if not about and (og_profile or rel_me) and _speaks_of(described, name):
+    if not about and (og_profile or rel_me) and _names(described, name):
         about = described
     about = about or intro
     if not about and (og_profile or rel_me or about_page):

@@ -176,8 +176,9 @@ def test_generator_pages_match_every_field_and_website(page, html, gold):
 
 
 def test_held_out_generator_pages_keep_their_score():
-    """The held-out pages were scored once before and once after the parser changes (3 of 42
-    fields before; see the report). This guards the figure measured after, not a target."""
+    """The held-out pages were scored before the parser changes (3 of 42 fields), after them
+    (26 of 42), and after three more general fixes made once their failures had been seen (40 of
+    42): no longer unseen data, so this guards the figure; it is not evidence of it."""
     from harness.profile_scoring import gold_items, profile_items, score
 
     expected, got = Counter(), Counter()
@@ -185,7 +186,7 @@ def test_held_out_generator_pages_keep_their_score():
         expected += gold_items(gold)
         got += profile_items(parse_profile(html, gold["url"]), gold)
     total = score(expected, got)["TOTAL"]
-    assert total["precision"] >= 0.85 and total["recall"] >= 0.6, total
+    assert total["precision"] >= 0.95 and total["recall"] >= 0.9, total
 
 
 def _blog(site_name: str, footer: str, extra_head: str = "") -> str:
