@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from insights.choose import REASONS as READ_REASONS
 from insights.phrasing import DEFAULT_TONE
 from insights.protocols import Embedder
-from insights.substance import is_substantial
+from insights.substance import anchorable_topics, is_substantial
 from scraper.blog import BlogResult, read_blog
 from scraper.discover import blog_root, is_listing_page, same_site
 from scraper.errors import AddressRefused, FetchError, SchemeRefused
@@ -385,13 +385,14 @@ class _Analysis:
         self.progress("matching", 0, 1)
         # A post too thin to discuss (a link, a video) never anchors a point or an opener.
         solid = [p for p in posts if is_substantial(p)]
+        anchors = anchorable_topics(topics, posts)
         with self.timings.measure("match"):
-            points = find_talking_points(me, them, solid, topics, embedder)
+            points = find_talking_points(me, them, solid, anchors, embedder)
             self.progress("writing_openers", 0, 1)
             # Every tone of every version: a few dozen short texts, so the popup switches at once.
-            versions = opener_versions(me, them, points, topics, solid)
+            versions = opener_versions(me, them, points, anchors, solid)
             openers = versions[0]["tones"][DEFAULT_TONE] if versions else []
-            advice = no_common_ground_advice(them, solid, topics, points)
+            advice = no_common_ground_advice(them, solid, anchors, points)
         return {
             "posts": [_post_dict(p, per_post.get(p.url, [])) for p in posts],
             "topics": [t.to_dict() for t in topics],
