@@ -20,14 +20,16 @@ from importlib import resources
 
 logger = logging.getLogger(__name__)
 
-# Legal-form words that say nothing about which organisation it is ("Spotify AB" is Spotify).
+# Legal-form words that say nothing about which organisation it is ("Spotify AB" is Spotify;
+# "Zoho Corporation Pvt. Ltd.", "Novo Nordisk A/S", "Capgemini SE", "Shopee Pte. Ltd.").
 LEGAL_SUFFIXES = frozenset(
     "inc incorporated llc ltd limited gmbh ab plc corp corporation co sa sas bv nv ag oy oyj as "
-    "asa aps kg sarl pty srl spa kk".split()
+    "asa aps kg sarl pty srl spa kk pvt private llp lp se pte sdn bhd ltda kgaa".split()
 )
 # Words that make a place a metro area rather than a city; stripped before the table lookup.
 _PLACE_NOISE = re.compile(r"\b(greater|metropolitan|metro|area|region)\b", flags=re.IGNORECASE)
 _NON_WORD = re.compile(r"[^\w+#]+")
+_SLASHED_LETTERS = re.compile(r"\b(\w)/(\w)\b")
 
 
 def fold(text: str) -> str:
@@ -39,6 +41,8 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = text.replace("&", " and ").replace(".", "")
+    # "A/S", "S/A": one legal form, not two letters.
+    text = _SLASHED_LETTERS.sub(r"\1\2", text)
     text = text.replace("'", "").replace("’", "").replace("ʼ", "")
     return " ".join(_NON_WORD.sub(" ", text).split())
 
