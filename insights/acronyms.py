@@ -29,10 +29,11 @@ OPTIONAL_WORDS = frozenset(
     "og af fur".split()
 )
 # Words that say what kind of organisation it is, not which one or where: a rest made only of
-# them ("RMIT University") is neither a campus nor a different name.
+# them ("RMIT University", the "Banking Group" of "ANZ") is neither a campus nor a different name.
 KIND_WORDS = frozenset(
     "university universitat universite universidad universita universiteit college institute "
-    "institut school campus academy polytechnic faculty group holdings company branch main".split()
+    "institut school campus academy polytechnic faculty group holdings company branch main bank "
+    "banking".split()
 )
 # After these a name goes on with its place or campus: "National University of Ireland, Galway",
 # "Amrita Vishwa Vidyapeetham - Coimbatore", "University of Texas at Austin".

@@ -17,6 +17,7 @@ from scraper.models import Position, Profile, School
 
 from .models import Evidence, TalkingPoint
 from .normalize import Place, fold, org_name, resolve_place, year_of
+from .org_forms import parent_of
 from .org_match import OrgMatch, OrgMention, same_org
 from .tenure import Together, clause, together
 
@@ -52,7 +53,12 @@ def _home(profile: Profile) -> tuple[Place, ...]:
 def _school_mentions(profile: Profile) -> list[tuple[School, OrgMention]]:
     home = _home(profile)
     return [
-        (s, OrgMention(s.school or "", "school", s.school_url, (), s.field or "", home))
+        (
+            s,
+            OrgMention(
+                s.school or "", "school", s.school_url, (), s.field or "", home, profile.languages
+            ),
+        )
         for s in profile.education
         if s.school
     ]
@@ -152,6 +158,10 @@ def _point(
     """The talking point of one shared organisation; ``names``: (theirs, mine) as written."""
     theirs, mine = (n or "" for n in names)
     name = org_name(theirs)
+    # "Microsoft IDC" and "Microsoft": both worked at Microsoft, not both at its IDC.
+    unit = parent_of(theirs) if shared.match.how == "unit" else None
+    if unit:
+        name = org_name(unit[0])
     aka, join = _spellings(me, name, mine, theirs, shared.match)
     if kind == "volunteering":
         text = f"You both volunteer with {name}{aka}."

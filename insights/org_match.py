@@ -5,9 +5,18 @@ In order, the first that applies decides:
 1. Both name one LinkedIn page (``/company/<id>/``, ``/school/<id>/``): the same organisation,
    whatever the names say.
 2. Both names have one canonical key (``insights.normalize.org_key``: the same spelling, or the
-   alias table, which also holds famous renames with their year and source).
+   alias table, which also holds famous renames and mergers with their year and source). A
+   school's short form in the table ("DTU", "MIT") holds only for someone who has been in the
+   country the table gives it, or lists one of its languages; otherwise the initials rule
+   decides, with its own guards ("DTU" in Delhi is Delhi Technological University).
 3. Both names are in the alias table under different keys: two organisations.
-4. One name is the initials of the other (``insights.acronyms``), and what is left agrees:
+4. The same name in other words (``insights.org_forms``): another language or abbreviated
+   words ("Universität Wien", "Univ. of Michigan"), a short form made of words ("Penn State",
+   "Virginia Tech"), the name without the words after its "and" ("London School of
+   Economics"), an old name or the long name in brackets ("(formerly UOIT)", "LSE (London
+   School of Economics)"), a kind of school renamed as a whole (Regional Engineering College to
+   National Institute of Technology).
+5. One name is the initials of the other (``insights.acronyms``), and what is left agrees:
    - two places or campuses after the names must be the same place ("JNTU Kakinada" is not
      "Jawaharlal Nehru Technological University, Hyderabad");
    - a long name must not go on with words the short form does not explain ("TCS" is not "Tata
@@ -22,21 +31,31 @@ In order, the first that applies decides:
      country and the same line of work. A school is in one place, and two people living in one
      city says nothing about where each studied; a country holds many universities with the
      same initials (USC, MSU, OSU, ASU in the United States).
+     A city the long name is named after, in the region where the short side's person is or
+     was, also agrees ("LSE" for someone in Manchester); a country is too large for that.
+   - "University of X" is also read "X University" ("CU Boulder", "HKU").
    - a short form the alias table knows ("UW" is the University of Washington) means only that.
    - two different links to LinkedIn pages are two organisations to this rule.
+6. For employers only, a unit after a firm's name ("Microsoft IDC", "SAP Labs India", "EY GDS",
+   "Grab Holdings") is the firm, and the note says so ("Microsoft IDC is part of Microsoft").
+   After a school's name a place is a campus, never a unit.
 
 A shared city word alone never makes two names one organisation: "Galway Technical Institute"
-and "NUI Galway" fail rule 4 (their initials differ) and nothing else compares words.
+and "NUI Galway" fail rule 5 (their initials differ), and rule 4 compares whole names, in order,
+never a word they share.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from functools import cache
 
-from .acronyms import AcronymMatch, match_acronym, meaningful, parse_org
+from .acronyms import AcronymMatch, acronym_parts, match_acronym, meaningful, parse_org
 from .normalize import (
     Place,
+    _org_entries,
+    _place_tables,
     country_words,
     fold,
     org_aliases,
@@ -45,8 +64,17 @@ from .normalize import (
     resolve_place,
     title_fields,
 )
+from .org_forms import (
+    abbreviates,
+    first_words_before_and,
+    former_names,
+    parent_of,
+    renamed_kind,
+    same_loose_name,
+)
 from .org_links import linkedin_org_id, org_page
 
+_BRACKETS = re.compile(r"\([^)]*\)")
 # A short form shorter than this needs the rest to agree (see the module docstring).
 SELF_SUFFICIENT_LETTERS = 4
 
@@ -64,6 +92,7 @@ class OrgMention:
     places: tuple[Place, ...] = ()
     field: str = ""  # the role's title or the field of study
     home: tuple[Place, ...] = ()
+    languages: tuple[str, ...] = ()  # the languages the person lists
 
     @property
     def where(self) -> tuple[Place, ...]:
@@ -86,6 +115,13 @@ def _table_key(name: str) -> str | None:
 
 def same_org(a: OrgMention, b: OrgMention) -> OrgMatch | None:
     """How ``a`` and ``b`` are one organisation, or None when nothing shows they are."""
+    found = _same(a, b, forms=True)
+    if found is None and a.kind == "employer" == b.kind:
+        found = _as_units(a, b)
+    return found
+
+
+def _same(a: OrgMention, b: OrgMention, forms: bool) -> OrgMatch | None:
     if not fold(a.name) or not fold(b.name):
         return None
     link_a, link_b = linkedin_org_id(a.url), linkedin_org_id(b.url)
@@ -95,16 +131,92 @@ def same_org(a: OrgMention, b: OrgMention) -> OrgMatch | None:
         page = org_page(a.url) or ""
         note = "" if key_a == key_b else f"one LinkedIn page, {page.removeprefix('https://www.')}"
         return OrgMatch(key, "link", note, (page,))
-    if key_a == key_b:
+    # A short form the table knows ("DTU") means what the table says, unless its person was
+    # never in the country the table puts it in (a "DTU" in Delhi is not in Denmark).
+    elsewhere = {m.name for m in (a, b) if _short_form_elsewhere(m)}
+    if key_a == key_b and not elsewhere:
         return _by_key(a.name, b.name, key_a)
-    if _table_key(a.name) and _table_key(b.name):
+    if _table_key(a.name) and _table_key(b.name) and not elsewhere:
         return None
     if link_a and link_b:
         return None
-    for short, long in ((a, b), (b, a)):
-        found = _by_acronym(short, long)
+    if forms:
+        found = _by_forms(a, b)
         if found:
             return found
+    for short, long in ((a, b), (b, a)):
+        found = _by_acronym(short, long, short.name in elsewhere)
+        if found:
+            return found
+    return None
+
+
+def _short_form_elsewhere(mention: OrgMention) -> bool:
+    """Is ``mention`` a school's short form the table knows ("DTU", "MIT"), named by someone
+    whose every known place is outside the country the table gives that school, and who lists
+    none of that country's own languages (English counts for none: everyone lists it)?"""
+    if mention.kind != "school" or not acronym_parts(mention.name.strip()):
+        return False
+    key = _table_key(mention.name)
+    country = _org_entries().get(key or "", {}).get("country")
+    if not country:
+        return False
+    theirs = {fold(p.country) for p in (*mention.places, *mention.home) if p.country}
+    if not theirs or fold(country) in theirs:
+        return False
+    # Someone in Australia who lists Norwegian and writes "UiO" studied in Oslo; someone in
+    # Delhi who lists Hindi and English and writes "DTU" did not study in Denmark.
+    spoken = {fold(language) for language in mention.languages}
+    entry_languages = _org_entries().get(key or "", {}).get("languages", ())
+    return not spoken & {fold(language) for language in entry_languages}
+
+
+def _by_forms(a: OrgMention, b: OrgMention) -> OrgMatch | None:
+    """The same name in other words, a short form made of words, an old name in brackets, or
+    a school whose kind was renamed (``insights.org_forms``)."""
+    if same_loose_name(a.name, b.name):
+        key = _table_key(a.name) or _table_key(b.name) or org_key(b.name)
+        return OrgMatch(key, "name")
+    for short, long in ((a, b), (b, a)):
+        if abbreviates(short.name, long.name) or first_words_before_and(short.name, long.name):
+            key = _table_key(long.name) or org_key(long.name)
+            return OrgMatch(
+                key, "acronym", f"{short.name.strip()} is short for {long.name.strip()}"
+            )
+    for x, y in ((a, b), (b, a)):
+        current, olds = former_names(x.name)
+        for name, note in [(old, f"{current} was formerly {old}") for old in olds] + (
+            [(current, "")] if olds else []
+        ):
+            found = _same(replace(x, name=name), y, forms=True)
+            if found:
+                return replace(found, note="; ".join(filter(None, [note, found.note])))
+        renamed = renamed_kind(x.name)
+        if renamed:
+            found = _same(replace(x, name=renamed[0]), y, forms=True)
+            if found:
+                return replace(
+                    found, how="renamed", note="; ".join([renamed[1], found.note]).strip("; ")
+                )
+    return None
+
+
+def _as_units(a: OrgMention, b: OrgMention) -> OrgMatch | None:
+    """ "Microsoft IDC" and "Microsoft"; "EY GDS" and "Ernst & Young": a unit of a firm counts
+    as the firm for a shared employer, and the note says it is a part of it."""
+    unit_a, unit_b = parent_of(a.name), parent_of(b.name)
+    for x, y, unit, other_unit in ((a, b, unit_a, unit_b), (b, a, unit_b, unit_a)):
+        if unit is None:
+            continue
+        # The other name as written, then its own parent ("Microsoft IDC", "Microsoft Research").
+        others = [(y, "")]
+        if other_unit:
+            others.append((replace(y, name=other_unit[0]), other_unit[1]))
+        for other, other_note in others:
+            found = _same(replace(x, name=unit[0]), other, forms=True)
+            if found:
+                note = "; ".join(filter(None, [unit[1], other_note, found.note]))
+                return OrgMatch(found.key, "unit", note, found.links)
     return None
 
 
@@ -113,8 +225,18 @@ def may_be_same_org(name_a: str, name_b: str) -> bool:
     """Could two names be one organisation, knowing nothing of where or what? The same key, or
     initials that line up with no place against them: what the swap test must treat as shared
     ("TCS" in a message to someone else who worked at Tata Consultancy Services)."""
-    if org_key(name_a) == org_key(name_b) != "":
+    if org_key(name_a) == org_key(name_b) != "" or same_loose_name(name_a, name_b):
         return True
+    for one, other in ((name_a, name_b), (name_b, name_a)):
+        if abbreviates(one, other) or first_words_before_and(one, other):
+            return True
+    for one, other in ((name_a, name_b), (name_b, name_a)):
+        current, olds = former_names(one)
+        parent = parent_of(one, places=False)
+        names = [*olds, current] if olds else []
+        names += [parent[0]] if parent else []
+        if any(may_be_same_org(name, other) for name in names if name != one):
+            return True
     for short, long in ((name_a, name_b), (name_b, name_a)):
         if _table_key(short):
             continue
@@ -141,7 +263,8 @@ def rename_note(name_a: str, name_b: str, key: str) -> str:
         old = {fold(n) for n in rename["old"]}
         new = {fold(n) for n in rename["new"]}
         for before, after in ((name_a, name_b), (name_b, name_a)):
-            if fold(before) in old and fold(after) in new:
+            # "Helsinki University of Technology (TKK)": the name with or without its bracket.
+            if _readings(before) & old and _readings(after) & new:
                 first, then = rename["old"][0], rename["new"][0]
                 if rename.get("relation") == "parent":
                     return f"{then} has been {first}'s parent company since {rename['year']}"
@@ -151,12 +274,18 @@ def rename_note(name_a: str, name_b: str, key: str) -> str:
     return ""
 
 
-def _by_acronym(short: OrgMention, long: OrgMention) -> OrgMatch | None:
-    if _table_key(short.name):
+def _readings(name: str) -> set[str]:
+    return {fold(name), fold(_BRACKETS.sub(" ", name))}
+
+
+def _by_acronym(short: OrgMention, long: OrgMention, untabled: bool = False) -> OrgMatch | None:
+    if _table_key(short.name) and not untabled:
         return None  # the table fixes what this short form means
     long_key = _table_key(long.name)
-    for spelling in dict.fromkeys([long.name, *(org_aliases(long_key) if long_key else ())]):
-        found = match_acronym(short.name, spelling)
+    spellings = [long.name, *(org_aliases(long_key) if long_key else ())]
+    reversed_ = [r for spelling in spellings for r in _university_of_x_reversed(spelling)]
+    for spelling in dict.fromkeys([*spellings, *reversed_]):
+        found = match_acronym(_acronym_and_place(short.name), spelling)
         if found and _rest_agrees(found, short, long, spelling):
             note = f"{found.short} stands for {_as_written(spelling, found)}"
             rename = rename_note(spelling, long.name, long_key) if long_key else ""
@@ -164,6 +293,26 @@ def _by_acronym(short: OrgMention, long: OrgMention) -> OrgMatch | None:
                 long_key or org_key(long.name), "acronym", "; ".join(filter(None, [note, rename]))
             )
     return None
+
+
+def _university_of_x_reversed(name: str) -> list[str]:
+    """ "Colorado University Boulder", "Hong Kong University" of "University of Colorado
+    Boulder", "The University of Hong Kong": how "CU Boulder" and "HKU" read their initials."""
+    words = name.split()
+    if words[:1] and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 3 or [w.lower() for w in words[:2]] != ["university", "of"]:
+        return []
+    rest = words[2:]
+    return [" ".join([*rest[:k], "University", *rest[k:]]) for k in range(1, len(rest) + 1)]
+
+
+def _acronym_and_place(name: str) -> str:
+    """ "UW Madison" of "UW-Madison": a short form and its campus joined by a hyphen."""
+    head, _, tail = name.strip().partition("-")
+    if tail and acronym_parts(head) and " " not in head and tail[:1].isupper():
+        return f"{head} {tail}"
+    return name
 
 
 def _as_written(long: str, found: AcronymMatch) -> str:
@@ -190,7 +339,9 @@ def _rest_agrees(found: AcronymMatch, short: OrgMention, long: OrgMention, spell
         return False  # the long name goes on with words the short form does not explain
     if found.spelled_out or found.strength >= SELF_SUFFICIENT_LETTERS:
         return True
-    if _same_city(short, long, short_rest, long_rest) or _named_in(short, short_rest, spelling):
+    if _same_city(short, long, short_rest, long_rest) or _named_in(
+        short, short_rest, spelling, found.strength >= 3
+    ):
         return True
     if short.kind != "employer" or found.strength < 3:
         return False
@@ -220,7 +371,9 @@ def _same_city(short: OrgMention, long: OrgMention, s_rest, l_rest) -> bool:
     return bool(_cities(short, s_rest) & _cities(long, l_rest))
 
 
-def _named_in(short: OrgMention, short_rest: tuple[str, ...], long_name: str) -> bool:
+def _named_in(
+    short: OrgMention, short_rest: tuple[str, ...], long_name: str, country_level: bool = False
+) -> bool:
     """Does the long name itself name the short name's place ("VIT Vellore", "Vellore Institute
     of Technology") or a city, region or country where the short side's person studied, worked
     or lives ("University College Dublin" for someone in Dublin)?"""
@@ -231,7 +384,28 @@ def _named_in(short: OrgMention, short_rest: tuple[str, ...], long_name: str) ->
         for name in (place.city, place.region, *country_words(place.country)):
             if name and f" {fold(name)} " in words:
                 return True
-    return False
+    if not country_level:
+        return False
+    regions = {p.region_key for p in (*short.places, *short.home) if p.region_key}
+    return bool(regions & _regions_of_cities_in(long_name))
+
+
+def _regions_of_cities_in(long_name: str) -> set[str]:
+    """Regions of the cities a name is named after ("London" of "London School of Economics",
+    "Dublin" of "University College Dublin"): someone who lives in that region (England,
+    Leinster) and writes the three letters most likely means that school. A country is too
+    large ("PSU" in Philadelphia is Penn State, not Portland State). A campus after a comma
+    does not count, nor a name that is also a state or a country ("Washington", "Singapore")."""
+    cities, countries, regions = _place_tables()
+    core = parse_org(long_name).core
+    out: set[str] = set()
+    for n in (1, 2, 3):
+        for i in range(len(core) - n + 1):
+            words = " ".join(core[i : i + n])
+            place = cities.get(words)
+            if place and place.region_key and words not in regions and words not in countries:
+                out.add(place.region_key)
+    return out
 
 
 def _same_region(a: OrgMention, b: OrgMention) -> bool:

@@ -66,6 +66,22 @@ def test_the_issue_cases_reach_a_talking_point_with_both_spellings() -> None:
     )
 
 
+def test_a_unit_of_a_firm_is_worded_as_the_firm() -> None:
+    # Their "Microsoft IDC" and my "Microsoft": we both worked at Microsoft, not both at its IDC.
+    me = Profile(source_url=ME, experience=(Position("Engineer", "Microsoft", "2018", "2020"),))
+    them = Profile(
+        source_url=THEM, experience=(Position("Principal PM", "Microsoft IDC", "2015", "2022"),)
+    )
+    (point,) = [p for p in _points(me, them) if p.kind == "employer"]
+    assert point.text.startswith("You both worked at Microsoft, and your years there overlap")
+    assert point.evidence[1].quote == (
+        "your Microsoft; their Microsoft IDC (Microsoft IDC is part of Microsoft)"
+    )
+    # The other way round the unit is mine, and the text names their firm.
+    (point,) = [p for p in _points(them, me) if p.kind == "employer"]
+    assert point.text.startswith("You both worked at Microsoft (your Microsoft IDC)")
+
+
 def test_an_overlap_scores_higher_than_years_apart_and_says_how_far_apart() -> None:
     them = Profile(source_url=THEM, experience=(Position("Engineer", "Microsoft", "2012", "2015"),))
     apart = _points(Profile(experience=(Position("PM", "Microsoft", "2017", "2020"),)), them)

@@ -8,6 +8,8 @@ apostrophes; the rule itself did not change.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from insights.normalize import org_renames, resolve_place
@@ -120,20 +122,41 @@ def test_the_issue_renames(a: str, b: str, note: str) -> None:
 
 
 def test_a_short_form_the_table_knows_means_only_that() -> None:
-    # UW is the University of Washington; MIT is Massachusetts.
+    # UW is the University of Washington; MIT is Massachusetts, for someone who has been in
+    # the United States (or whose places are unknown).
     assert (
         same_org(school("UW", "Madison, WI"), school("University of Wisconsin", "Madison, WI"))
         is None
     )
+    assert same_org(school("MIT", "Boston, MA"), school("Massachusetts Institute of Technology"))
+    assert same_org(school("MIT"), school("Massachusetts Institute of Technology"))
     assert (
-        same_org(
-            school("MIT", "Manipal, India"),
-            school("Manipal Institute of Technology", "Manipal, India"),
-        )
+        same_org(school("MIT", "Boston, MA"), school("Manipal Institute of Technology", "Manipal"))
         is None
     )
     # Two table entries are two organisations.
     assert same_org(OrgMention("HP Inc."), OrgMention("Hewlett Packard Enterprise")) is None
+
+
+def test_a_table_short_form_is_checked_against_place_like_the_rule() -> None:
+    # A "DTU" in Delhi is Delhi Technological University, never the Technical University of
+    # Denmark; someone in Manipal who writes "MIT" means Manipal's (the initials rule decides,
+    # with its place check).
+    delhi = school("DTU", "New Delhi, Delhi, India")
+    assert same_org(delhi, school("Technical University of Denmark")) is None
+    found = same_org(delhi, school("Delhi Technological University"))
+    assert found is not None and found.how == "acronym"
+    assert same_org(school("DTU", "Copenhagen, Denmark"), school("Technical University of Denmark"))
+    manipal = school("MIT", "Manipal, India")
+    assert same_org(manipal, school("Manipal Institute of Technology", "Manipal, India"))
+    assert same_org(manipal, school("Massachusetts Institute of Technology")) is None
+    # Someone abroad who lists the school's own language studied there.
+    canberra = _at("Canberra, Australia")
+    uio = OrgMention("UiO", "school", None, (), "", canberra, ("Norwegian", "English"))
+    assert same_org(uio, school("University of Oslo"))
+    assert same_org(replace(uio, languages=("English",)), school("University of Oslo")) is None
+    # An employer's short form has no country: a firm has offices everywhere.
+    assert same_org(job("PwC", "Delhi, India"), job("PricewaterhouseCoopers", "London, UK"))
 
 
 # ---------------------------------------------------------------- initials, with their guards
