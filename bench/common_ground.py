@@ -13,11 +13,11 @@ Figures are reported per set and never pooled across sets:
 - calibration: the pairs the rules and thresholds were built and tuned on
   (``tests/fixtures/pairs/*.json`` without ``"holdout": true``, and
   ``tests/fixtures/pairs/orgs/calibration/``);
-- held out: pairs kept out of tuning (``"holdout": true``, and ``tests/fixtures/pairs/orgs/
-  holdout4/``, frozen before their first run);
-- seen held-out sets: ``orgs/holdout_first/``, ``orgs/holdout/`` and ``orgs/holdout3/``, each
-  scored once before a change it prompted, so no longer unseen (``orgs/README.md`` says what
-  changed);
+- held out: pairs kept out of tuning (``"holdout": true``);
+- seen held-out sets: ``orgs/holdout_first/``, ``orgs/holdout/``, ``orgs/holdout3/``,
+  ``orgs/holdout4/`` and ``orgs/holdout5/``, each frozen before its first run and scored once
+  before a change it prompted, so no longer unseen (``orgs/README.md`` gives each first-run
+  figure and what changed after it);
 - ``--pairs DIR``: instead of both, every pair under DIR (e.g. pairs written blind by someone
   else), as one unseen set.
 
@@ -46,13 +46,18 @@ def builtin_sets() -> dict[str, list[Pair]]:
     keyed = load_pairs(PAIRS, recursive=False)
     seen = {
         f"seen held-out, {n} set": load_pairs(ORG_PAIRS / folder, holdout=True)
-        for n, folder in (("first", "holdout_first"), ("second", "holdout"), ("third", "holdout3"))
+        for n, folder in (
+            ("first", "holdout_first"),
+            ("second", "holdout"),
+            ("third", "holdout3"),
+            ("fourth", "holdout4"),
+            ("fifth", "holdout5"),
+        )
     }
     return {
         "calibration": [p for p in keyed if not p.holdout]
         + load_pairs(ORG_PAIRS / "calibration", holdout=False),
-        "held out": [p for p in keyed if p.holdout]
-        + load_pairs(ORG_PAIRS / "holdout4", holdout=True),
+        "held out": [p for p in keyed if p.holdout],
         # Each scored once before a change it prompted: no longer unseen (see their README).
         **seen,
     }
