@@ -146,8 +146,9 @@ class _PostReader:
                     self.out_of_budget = True
                     continue
                 if isinstance(outcome, FetchError):
+                    # Said to the user, and the next candidate takes its place; not "cut
+                    # short", which tells the user the time budget ran out.
                     self.result.errors.append(f"Skipped {url}: {outcome.message}")
-                    self.result.partial = True
                     continue
                 post = self._post(outcome, by_url[url].entry)
                 if post and len(self.result.posts) < limit:

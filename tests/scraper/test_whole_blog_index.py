@@ -11,8 +11,10 @@ from __future__ import annotations
 import pytest
 
 from harness.sites import hugo_blog, wordpress_blog
+from scraper.blog import read_posts
 from scraper.discover import blog_root, date_archive, is_post_url, next_pages_in
 from scraper.fetch import Fetcher
+from scraper.finder import Candidate
 from scraper.listing import read_listing
 from scraper.post_index import index_posts
 from scraper.soup import make_soup
@@ -149,3 +151,14 @@ def test_a_card_whose_link_holds_heading_and_excerpt_gives_the_heading() -> None
     assert post.title == "Testing with a screen reader"
     assert post.summary == "I turned on VoiceOver and closed my eyes."
     assert post.published == "2016-03-03"
+
+
+def test_a_post_gone_is_replaced_and_the_reading_is_not_cut_short(fetcher, local_site) -> None:
+    serve(local_site, hugo_blog)
+    posts = hugo_blog.make_posts()
+    gone = Candidate(local_site.url("/posts/a-post-that-was-deleted/"))
+    wanted = [gone] + [Candidate(local_site.url(p.path)) for p in posts[:4]]
+    result = read_posts(wanted, fetcher, limit=3)
+    assert len(result.posts) == 3
+    assert not result.partial  # "partial" tells the user the time budget ran out
+    assert any("a-post-that-was-deleted" in e for e in result.errors)
