@@ -67,7 +67,7 @@ def truth_of(name: str, module) -> BlogTruth:
     return BlogTruth(
         themes={p.path: p.theme for p in posts},
         relevant_themes=frozenset(module.OLD_THEMES),
-        thin=frozenset(p.path for p in posts if p.thin),
+        thin=frozenset(p.path for p in posts if p.theme in ("video", "link")),
         theme_words=words,
     )
 
