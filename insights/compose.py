@@ -8,6 +8,7 @@ the other things both share. None asks to follow up: follow-ups belong to the tr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from scraper.models import Profile
@@ -17,11 +18,14 @@ from .models import CHANNEL_LIMITS
 from .phrasing import (
     ANCHOR,
     CALL,
+    CALL_WHEN,
     EASY_OUT,
     EASY_OUT_NOTE,
-    FEEDBACK,
+    GIVE,
     GREETING,
-    NO_GOAL_SOMEONE,
+    LEAD,
+    ME_VERB_ASK,
+    MENTOR_ASK,
     OTHER_ASK,
     POST_NOTE,
     POST_WITH_POINT,
@@ -34,9 +38,10 @@ from .phrasing import (
     SUBJECT_NO_POST,
     WHO,
     WHO_NAME_ONLY,
+    YOU_VERB_ASK,
     pick,
 )
-from .plan import Anchor, Plan
+from .plan import Anchor, Plan, as_topic
 
 # A title cut for a connection note keeps at least this many words (facts.mentions still finds
 # a title by its first four words).
@@ -102,25 +107,53 @@ def who_sentence(me: Profile, tone: str, full_name: bool = True, role: bool = Tr
     return (WHO if what else WHO_NAME_ONLY)[tone].format(name=name, role=what)
 
 
-def ask_sentence(plan: Plan, tone: str, seed: str, subject: str) -> str:
-    someone = plan.goal.as_someone() if plan.goal else NO_GOAL_SOMEONE
+# Asks for something the person gives: "feedback on my CV", "your thoughts on my project".
+_GIVEN = re.compile(
+    r"^(?:(?:some|your|a few|any|a|an|more)\s+)?(?:feedback|advice|tips?|pointers|thoughts|"
+    r"guidance|help|input|suggestions|recommendations|insights?|views|perspective|review|critique|notes)\b",
+    re.IGNORECASE,
+)
+# An ask that already names its topic ("one question about your post on Raft").
+_OWN_TOPIC = re.compile(r"\b(?:about|on|regarding|to ask|to discuss|to talk)\b", re.IGNORECASE)
+
+
+def ask_sentence(plan: Plan, tone: str, seed: str, subject: str, short: bool = False) -> str:
+    """The one ask, led by the goal when there is one: the user's ask in the frame its form
+    fits (``freetext``), about the post's subject when the ask is a call or a question.
+    ``short``: without the time and the topic, for a connection note that must fit."""
     ask = plan.ask
-    fill = {"someone": someone, "subject": subject, "ask": ask.text}
+    lead = LEAD.format(someone=plan.goal.as_someone()) if plan.goal else ""
     role = plan.their_role
-    if plan.post is None and ask.kind == "question" and role and role.company:
-        return ROLE_QUESTION[tone].format(someone=someone, company=role.company)
-    if ask.kind == "call":
-        return CALL[tone].format(**fill)
-    if ask.kind == "feedback":
-        return FEEDBACK[tone].format(**fill)
-    if ask.kind in ("intro", "other"):
-        return OTHER_ASK[tone].format(**fill)
-    return pick(QUESTION[tone], seed, "question").format(**fill)
+    if ask.kind == "question" and not (ask.given and ask.form != "noun"):
+        if plan.post is None and role and role.company:
+            return _sentence(ROLE_QUESTION[tone].format(lead=lead, company=role.company))
+        return _sentence(pick(QUESTION[tone], seed, "question").format(lead=lead, subject=subject))
+    about = "" if short or _OWN_TOPIC.search(ask.text) else f" about {subject}"
+    fill = {"lead": lead, "ask": ask.text, "about": about}
+    if ask.form == "you_verb":
+        frame = YOU_VERB_ASK[tone]
+    elif ask.form == "me_verb":
+        frame = ME_VERB_ASK[tone]
+    elif ask.kind == "mentor":
+        frame = MENTOR_ASK[tone]
+    elif ask.kind == "call":
+        frame = CALL[tone]
+        fill["when"] = "" if short else CALL_WHEN[tone]
+    elif _GIVEN.match(ask.text):
+        frame = GIVE[tone]
+    else:
+        frame = OTHER_ASK[tone]
+    return _sentence(frame.format(**fill))
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _subject_thing(plan: Plan) -> str:
     if plan.post:
-        return plan.post.subject
+        # "about consensus protocols", not "about consensus protocol"
+        return as_topic(plan.post.subject, plan.post.post.text)
     role = plan.their_role
     return f"the work at {role.company}" if role and role.company else "your work"
 
@@ -132,7 +165,7 @@ def _facts(plan: Plan, text: str, extra: tuple[str, ...] = ()) -> tuple[str, ...
     if plan.anchor:
         named.append(plan.anchor.name)
     if plan.post:
-        named += [plan.post.title, plan.post.subject, plan.post.point]
+        named += [plan.post.title, _subject_thing(plan), plan.post.subject, plan.post.point]
     if plan.their_role and plan.their_role.company:
         named += [plan.their_role.company, plan.their_role.title or ""]
     named += list(extra)
@@ -153,7 +186,8 @@ def connection_note(plan: Plan, me: Profile, them: Profile, tone: str, seed: str
     limit = CHANNEL_LIMITS["connection_note"]
     greeting = GREETING[tone].format(first=_first(them), full=them.name or _first(them))
     subject = _subject_thing(plan)
-    ask = ask_sentence(plan, tone, seed, subject)
+    asks = list(dict.fromkeys([ask_sentence(plan, tone, seed, subject),
+                               ask_sentence(plan, tone, seed, subject, short=True)]))  # fmt: skip
     out = EASY_OUT_NOTE[tone]
     anchors = (
         [anchor_sentence(plan.anchor, True), anchor_sentence(plan.anchor, False), ""]
@@ -169,15 +203,17 @@ def connection_note(plan: Plan, me: Profile, them: Profile, tone: str, seed: str
         who_sentence(me, tone, full_name=False, role=False),
     ]
     # What each shortening costs the reader: years first, then a cut title, then the full
-    # name, then the role, then the shared fact; the ask and the easy out always stay.
+    # name, then the ask's time and topic, then the role, then the shared fact; the ask itself
+    # and the easy out always stay.
     options = []
     for a, anchor in enumerate(anchors):
         for t, title in enumerate(titles):
             for w, who in enumerate(whos):
-                cost = (0, 1, 6)[a] + (0, 2, 8)[t] + (0, 0.5, 4)[w]
-                options.append((cost, anchor, title, who))
+                for k, ask in enumerate(asks):
+                    cost = (0, 1, 6)[a] + (0, 2, 8)[t] + (0, 0.5, 4)[w] + (0, 3)[k]
+                    options.append((cost, anchor, title, who, ask))
     attempts = []
-    for _cost, anchor, title, who in sorted(options, key=lambda o: o[0]):
+    for _cost, anchor, title, who, ask in sorted(options, key=lambda o: o[0]):
         post = POST_NOTE[tone].format(title=title) if title else ""
         if not plan.post and not plan.anchor:
             post = ""  # the role line stands in the anchor's place
@@ -253,13 +289,13 @@ def email(plan: Plan, me: Profile, them: Profile, tone: str, seed: str) -> Draft
     if not plan.post:
         line = _profile_point(them)
         profile_point = PROFILE_POINT.format(point=line) if line else ""
+    # The goal is said once, in the ask that it leads.
     who = who_sentence(me, tone)
-    goal = plan.goal.as_sentence() if plan.goal and tone != "brief" else ""
     paragraphs = [
         greeting,
         " ".join(shared),
         _post_paragraph(plan, tone) or profile_point,
-        " ".join(p for p in (who, goal) if p),
+        who,
         ask,
         pick(EASY_OUT[tone], seed, "email_out"),
         _sign(me, tone, seed, "email_sign"),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from scraper.models import Profile
 
 from .casing import lower_initial
+from .freetext import ask_phrase, goal_phrase
 from .text import split_sentences
 
 # How people write a goal in a headline or an about text: a move ("moving into data science",
@@ -42,7 +43,7 @@ _BASE_VERBS = frozenset(
     improve master understand""".split()
 )
 
-ASK_KINDS = ("question", "call", "feedback", "intro", "other")
+ASK_KINDS = ("question", "call", "feedback", "intro", "mentor", "other")
 _ASK_KIND = (
     ("call", re.compile(r"\b(call|chat|zoom|meet|meeting|coffee|minutes?|talk)\b", re.I)),
     (
@@ -58,15 +59,21 @@ _ASK_KIND = (
 )
 
 
+_THIRD_PERSON = (("my", "their"), ("me", "them"), ("myself", "themselves"), ("mine", "theirs"))
+
+
 @dataclass(frozen=True)
 class Goal:
-    """What the user works towards, as they wrote it, and the field it points at."""
+    """What the user works towards, as a clause in their words, and the field it points at."""
 
     text: str  # "moving into data science", "move from analytics into data science"
     target: str  # "data science": what an ask can be about
     source: str  # "profile" (the user gave it), "headline" or "about"
+    form: str = ""  # "gerund", "base", "adjective", "noun" or "aspiring"; "" to read from text
 
     def _form(self) -> str:
+        if self.form:
+            return self.form
         first = self.text.split()[0].lower()
         if first == "aspiring":
             return "aspiring"
@@ -83,29 +90,42 @@ class Goal:
         return {
             "aspiring": f"I'm an {self.text}.",
             "gerund": f"I'm {self.text}.",
+            "adjective": f"I'm {self.text}.",
             "to": f"I want {self.text}.",
             "base": f"I want to {self.text}.",
             "noun": f"I'm working towards {self.text}.",
         }[self._form()]
 
     def as_someone(self) -> str:
-        """ "someone moving into data science": the user, named by the goal, inside a question."""
+        """ "someone moving into data science": the user, named by the goal, inside a question
+        ("my first backend role" is "their first backend role" there)."""
+        text = self.text
+        for mine, theirs in _THIRD_PERSON:
+            text = re.sub(rf"\b{mine}\b", theirs, text)
         return {
-            "aspiring": f"an {self.text}",
-            "gerund": f"someone {self.text}",
-            "to": f"someone who wants {self.text}",
-            "base": f"someone who wants to {self.text}",
-            "noun": f"someone working towards {self.text}",
+            "aspiring": f"an {text}",
+            "gerund": f"someone {text}",
+            "adjective": f"someone {text}",
+            "to": f"someone who wants {text}",
+            "base": f"someone who wants to {text}",
+            "noun": f"someone working towards {text}",
         }[self._form()]
+
+    def named_in(self, sentence: str) -> bool:
+        """True when ``sentence`` names this goal (its clause or the field it points at)."""
+        low = sentence.lower()
+        return any(g.lower() in low for g in (self.text, self.target, self.as_someone()) if g)
 
 
 @dataclass(frozen=True)
 class Ask:
-    """What the user wants from the person: their words, or the default (one question)."""
+    """What the user wants from the person, as a clause (``freetext.ask_phrase``), or the default
+    (one question about the post)."""
 
-    text: str  # "a 20-minute call", "feedback on my portfolio"; "" for the default
+    text: str  # "a 20-minute call", "feedback on my portfolio", "look at my CV"; "" for the default
     kind: str  # one of ASK_KINDS
     given: bool  # False when it is the default
+    form: str = "noun"  # "noun", "you_verb", "me_verb" or "mentor" (see ``freetext.Phrase``)
 
 
 DEFAULT_ASK = Ask("", "question", False)
@@ -140,22 +160,36 @@ def goal_from_text(text: str | None, source: str) -> Goal | None:
 
 
 def infer_goal(me: Profile) -> Goal | None:
-    """The user's goal: the one they gave, else the one their headline or about states."""
+    """The user's goal: the one they gave, as a clean clause (``freetext.goal_phrase``), else the
+    one their headline or about states. A given goal that cannot be read safely is not pasted:
+    the headline's or the about's goal is used, or none."""
     if me.goal and me.goal.strip():
-        text = lower_initial(me.goal.strip().rstrip("."))
-        found = goal_from_text(text, "profile")
-        target = found.target if found else _clean_target(text)
-        return Goal(text, target, "profile")
+        phrase = goal_phrase(me.goal)
+        if phrase is not None:
+            found = goal_from_text(phrase.text, "profile")
+            target = found.target if found else _clean_target(phrase.text)
+            return Goal(phrase.text, target, "profile", phrase.form)
     return goal_from_text(me.headline, "headline") or goal_from_text(me.about, "about")
 
 
 def infer_ask(me: Profile) -> Ask:
-    """The user's ask, sorted into a kind the opener knows how to phrase; the default is one
-    question about the post, answerable in a reply."""
-    text = (me.ask or "").strip().rstrip(".?!")
-    if not text:
+    """The user's ask as a clause, sorted into a kind the opener knows how to phrase; the default
+    is one question about the post, answerable in a reply. An ask that cannot be read safely
+    keeps its kind ("a short call", "some feedback") but none of its words."""
+    raw = (me.ask or "").strip()
+    if not raw:
         return DEFAULT_ASK
-    for kind, pattern in _ASK_KIND:
-        if pattern.search(text):
-            return Ask(text, kind, True)
-    return Ask(text, "other", True)
+    phrase = ask_phrase(raw)
+    kind = next((k for k, pattern in _ASK_KIND if pattern.search(raw)), "other")
+    if phrase is None:
+        return _GENERIC_ASKS.get(kind, DEFAULT_ASK)
+    if phrase.form == "mentor":
+        kind = "mentor"
+    return Ask(phrase.text, kind, True, phrase.form)
+
+
+# What an ask that cannot be read safely becomes: its kind, in words that claim nothing more.
+_GENERIC_ASKS = {
+    "call": Ask("a short call", "call", True),
+    "feedback": Ask("some feedback", "feedback", True),
+}

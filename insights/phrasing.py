@@ -52,47 +52,66 @@ WHO = {
 }
 WHO_NAME_ONLY = {"warm": "I'm {name}.", "brief": "I'm {name}.", "formal": "I am {name}."}
 
-# The one ask. {someone}: the user named by their goal ("someone moving into data science");
-# {subject}: the specific thing of the post the question is about; {ask}: the user's own words.
+# The one ask. {lead}: "As someone moving into data science, " (the user named by their goal) or
+# ""; {subject}: the specific thing of the post the question is about, a noun phrase that reads
+# after "about"; {ask}: the user's ask as a clause (``freetext``), never as typed; {about}:
+# " about {subject}" when the ask does not name its own topic, {when}: when, for a call.
+# Each frame starts with a lower-case letter: ``compose`` capitalises the sentence's first word.
 QUESTION = {
     "warm": (
-        "As {someone}, where would you start with {subject}?",
-        "As {someone}, what would you read first on {subject}?",
+        "{lead}what would you suggest I learn first about {subject}?",
+        "{lead}where would you suggest I start with {subject}?",
     ),
     "brief": (
-        "As {someone}, where would you start with {subject}?",
-        "Where should {someone} start with {subject}?",
+        "{lead}where should I start with {subject}?",
+        "{lead}what should I learn first about {subject}?",
     ),
     "formal": (
-        "As {someone}, where would you recommend I start with {subject}?",
-        "As {someone}, what would you recommend reading first on {subject}?",
+        "{lead}where would you recommend I start with {subject}?",
+        "{lead}what would you recommend I read first about {subject}?",
     ),
 }
 # Without a post the question is about their current work.
 ROLE_QUESTION = {
-    "warm": "As {someone}, what would you look for in someone joining {company}?",
-    "brief": "As {someone}, what would you look for in someone joining {company}?",
-    "formal": "As {someone}, what would you look for in someone joining {company}?",
+    "warm": "{lead}what would you look for in someone joining {company}?",
+    "brief": "{lead}what would you look for in someone joining {company}?",
+    "formal": "{lead}what would you look for in someone joining {company}?",
 }
 ROLE_NOTE = "I see you are {title} at {company}."
-# Without a goal the question is still about the post, asked for the user's own position.
-NO_GOAL_SOMEONE = "someone in my position"
+# Without a goal the question is still about the post, asked with no lead.
+LEAD = "As {someone}, "
 CALL = {
-    "warm": "Would you be open to {ask} in the next few weeks, about where {someone} should "
-    "start with {subject}?",
-    "brief": "As {someone}, could I ask for {ask} about {subject} in the next few weeks?",
-    "formal": "Would you be willing to have {ask} in the coming weeks, about where {someone} "
-    "should start with {subject}?",
+    "warm": "{lead}would you be open to {ask}{when}{about}?",
+    "brief": "{lead}could I ask for {ask}{about}?",
+    "formal": "{lead}would you be willing to have {ask}{when}{about}?",
 }
-FEEDBACK = {
-    "warm": "As {someone}, would you be open to giving me {ask}, with {subject} in mind?",
-    "brief": "As {someone}, could I ask for {ask}, with {subject} in mind?",
-    "formal": "As {someone}, would you be willing to give me {ask}, with {subject} in mind?",
+CALL_WHEN = {"warm": " in the next few weeks", "brief": "", "formal": " in the coming weeks"}
+# Feedback, advice, tips, thoughts: something the person gives.
+GIVE = {
+    "warm": "{lead}would you be open to giving me {ask}?",
+    "brief": "{lead}could I ask for {ask}?",
+    "formal": "{lead}would you be willing to give me {ask}?",
 }
 OTHER_ASK = {
-    "warm": "As {someone}, would you be open to {ask}?",
-    "brief": "As {someone}, could I ask for {ask}?",
-    "formal": "As {someone}, would you be willing to consider {ask}?",
+    "warm": "{lead}would you be open to {ask}?",
+    "brief": "{lead}could I ask for {ask}?",
+    "formal": "{lead}would you be willing to consider {ask}?",
+}
+# The person is to do it ("look at my CV"), or the user would ("ask you two questions").
+YOU_VERB_ASK = {
+    "warm": "{lead}would you be willing to {ask}?",
+    "brief": "{lead}could you {ask}?",
+    "formal": "{lead}would you be willing to {ask}?",
+}
+ME_VERB_ASK = {
+    "warm": "{lead}could I {ask}?",
+    "brief": "{lead}could I {ask}?",
+    "formal": "{lead}may I {ask}?",
+}
+MENTOR_ASK = {
+    "warm": "{lead}would you be open to mentoring me?",
+    "brief": "{lead}would you be open to mentoring me?",
+    "formal": "{lead}would you be willing to consider mentoring me?",
 }
 
 # The easy out: the person may say no, or nothing.

@@ -35,6 +35,7 @@ FRAME = frozenset(
     on of the a an and or to for with from as you you're your yours studied worked work have has
     had volunteer speak read wrote write where which would could should will can if too busy
     reply no worries not don't do does time now good isn't all there start with what how for
+    their them short some present moving mentoring giving suggest learn may minute
     someone who wants want joining look open giving give feedback mind next few weeks coming
     recommend reading first profile see understand kind regards best thanks thank goal towards
     working position in see saw post posts writes that this about willing consider by me
