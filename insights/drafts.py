@@ -7,11 +7,13 @@ about the whole draft) and a suggestion that says what to write instead.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from scraper.models import Post, Profile
 
 from .facts import Fact, current_position, facts_about, facts_from_points, mentions
 from .models import CHANNEL_LIMITS, Finding, TalkingPoint, Topic
+from .plan import as_topic
 from .swap import swap_test
 
 # Asks a mentor cannot answer in one reply: they hand the work of finding a question to them.
@@ -180,6 +182,14 @@ def _person_findings(
     current = current_position(them)
     if current and current.title:
         facts.append(Fact(current.title, "role"))  # "I see you are Head of Platform at Plaid"
+    # "product roadmaps" names the post's "product roadmap" as well (openers ask about topics
+    # in the plural, ``plan.as_topic``).
+    written = "\n".join(p.text for p in posts)
+    facts += [
+        replace(f, text=as_topic(f.text, written))
+        for f in facts
+        if as_topic(f.text, written) != f.text
+    ]
     named = [f for f in facts if mentions(text, f.text)]
     if not named:
         findings.append(

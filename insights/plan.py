@@ -259,6 +259,13 @@ def _phrases(text: str, topics: set[str]) -> list[str]:
         written = _as_written(phrase, text)
         if len(phrase.split()) == 1 and fold(phrase) not in topics and written.islower():
             continue
+        if not phrase[:1].isalpha():
+            continue  # "50K", "400 ms": a number is not a subject to ask about
+        # After "we", "I", "you" or "they" the first word is a verb the tagger took for a noun
+        # ("How we interview senior engineers"): the phrase is what follows it.
+        before = text.lower()[: text.lower().find(phrase.lower())].split()[-1:]
+        if before and before[0] in ("we", "i", "you", "they") and len(phrase.split()) > 2:
+            phrase = phrase.split(" ", 1)[1]
         out.append(phrase)
     return out
 
@@ -272,7 +279,9 @@ def subject_of(sentence: str, post: Post, topics: list[Topic], me: Profile | Non
     post_topics = {fold(t.phrase) for t in topics if any(e.url == post.url for e in t.evidence)}
     known = _content_stems(_profile_text(me)) if me else set()
     found: list[tuple[int, str, str]] = []  # (source rank, phrase, where it is written)
-    for where, rank in ((sentence, 2), (title, 1)):
+    # A topic of the post first, then a phrase of its title ("cold start", "alert fatigue"),
+    # then one of the quoted sentence.
+    for where, rank in ((sentence, 1), (title, 2)):
         for phrase in _phrases(where, post_topics):
             found.append((3 if fold(phrase) in post_topics else rank, phrase, where))
     found = [f for f in found if f[0] != 2] + [f for f in found if f[0] == 2]
@@ -280,12 +289,36 @@ def subject_of(sentence: str, post: Post, topics: list[Topic], me: Profile | Non
         return title
 
     def key(item: tuple[int, str, str]) -> tuple:
-        rank, phrase, _ = item
+        rank, phrase, where = item
         words = len(phrase.split())
-        return (bool(_content_stems(phrase) - known), rank, 2 <= words <= 4, -abs(words - 2))
+        # A lone lower-case word ("loads", "fact") says less than a phrase of two to four.
+        sized = 2 <= words <= 4 or (words == 1 and not _as_written(phrase, where).islower())
+        return (bool(_content_stems(phrase) - known), sized, rank, -abs(words - 2))
 
     _, phrase, where = max(found, key=key)
     return _as_written(phrase, where)
+
+
+def as_topic(phrase: str, text: str) -> str:
+    """The phrase as a topic one asks about: a singular noun the post counts ("a consensus
+    protocol", "our Helm chart") in the plural, "consensus protocols"; a mass noun ("distributed
+    storage"), a plural or a name as written."""
+    words = phrase.split()
+    last = words[-1] if words else ""
+    if not last.isalpha() or not last.islower() or last.endswith(("s", "ing")) or len(last) < 3:
+        return phrase
+    counted = re.search(
+        rf"\b(?:a|an|one|every|each|another|our|this)\s+(?:[\w-]+\s+){{0,2}}{re.escape(last)}\b"
+        rf"|\b{re.escape(last)}s\b",
+        text,
+        re.IGNORECASE,
+    )
+    if not counted:
+        return phrase
+    plural = last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in "aeiou" else last + "s"
+    if last.endswith(("ch", "sh", "x")):
+        plural = last + "es"
+    return " ".join([*words[:-1], plural])
 
 
 def _profile_text(me: Profile) -> str:
@@ -298,7 +331,10 @@ def _profile_text(me: Profile) -> str:
 def _as_written(phrase: str, sentence: str) -> str:
     """The phrase with the case the sentence gives it (the tagger may lower a first word)."""
     match = re.search(re.escape(phrase).replace(r"\ ", r"\s+"), sentence, re.IGNORECASE)
-    return lower_initial(match.group(0)) if match else phrase
+    if not match:
+        return phrase
+    # Only a sentence's own capital is lowered; "our Helm chart" keeps "Helm".
+    return lower_initial(match.group(0)) if match.start() == 0 else match.group(0)
 
 
 def _relevance(post: Post, me: Profile, goal: Goal | None) -> int:
@@ -327,6 +363,10 @@ def pick_posts(
             ordered.append((post, point))
     rest = [p for p in usable if all(p is not o[0] for o in ordered)]
     rest.sort(key=lambda p: (-_relevance(p, me, goal), -(p.published or "0").__len__()))
+    # A post that shares nothing with what the mentee does or wants (a marathon report, to
+    # someone who wants to work on compilers) is no version to send while another one is.
+    if ordered or any(_relevance(p, me, goal) for p in rest):
+        rest = [p for p in rest if _relevance(p, me, goal)]
     ordered += [(p, None) for p in rest]
     picks = []
     for post, picked in ordered:
