@@ -24,9 +24,11 @@ and two their city, so that naming only a company or a school does not single th
 
 Pairs are reported in two groups: ``tuned`` (the fixture pairs and the demo, seen while the
 openers were written) and ``holdout`` (bench/data/openers/holdout, written before tuning and
-never changed).
+never changed). ``--pairs DIR`` scores a folder of pairs in the bench/data/review format
+(``{"mentee", "mentor", "posts"}`` per file) as a third group, ``unseen``, with its people added
+to the bank: a blind set someone else keeps.
 
-    .venv/bin/python bench/openers.py [--json] [--review DIR]
+    .venv/bin/python bench/openers.py [--json] [--review DIR] [--pairs DIR]
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from harness import ROOT
+from harness.opener_grammar import ask_sentences
 from insights.goal import infer_goal
 from insights.openers import opener_versions
 from insights.truth import FRAME, check_opener
@@ -80,6 +83,7 @@ class Pair:
     posts: list[Post]
     topics: list
     holdout: bool
+    group: str = ""  # "tuned", "holdout" or "unseen"; "" for the one ``holdout`` says
 
 
 def load(path: Path, holdout: bool) -> Pair:
@@ -214,10 +218,11 @@ def is_generic_ask(text: str, me: Profile, them: Profile, posts: list[Post]) -> 
 
 
 def goal_named(text: str, me: Profile) -> bool | None:
+    """None without a goal; else True when an ask (a sentence ending with "?") names it."""
     goal = infer_goal(me)
     if goal is None:
         return None
-    return goal.text.lower() in text.lower() or goal.target.lower() in text.lower()
+    return any(goal.named_in(s) for s in ask_sentences(text))
 
 
 # ---------------------------------------------------------------- the run
@@ -246,6 +251,7 @@ def measure(pairs: list[Pair], bank: list[Person], embedder, extractor) -> dict:
                     hit = scores[0] == best and scores.count(best) == 1
                     rows.append({
                         "pair": pair.name, "holdout": pair.holdout,
+                        "group": pair.group or ("holdout" if pair.holdout else "tuned"),
                         "version": version["version"], "tone": tone, "channel": o["channel"],
                         "hit": hit,
                         "generic": is_generic_ask(o["text"], pair.me, pair.them, pair.posts),
@@ -275,27 +281,23 @@ def summarise(rows: list[dict]) -> dict:
             )[:20],  # fmt: skip
         }
 
-    return {
-        "tuned": stats([r for r in rows if not r["holdout"]]),
-        "holdout": stats([r for r in rows if r["holdout"]]),
-        "default_only": {
-            "tuned": stats(
-                [r for r in rows if not r["holdout"] and r["version"] == 0 and r["tone"] == "warm"]
-            ),
-            "holdout": stats(
-                [r for r in rows if r["holdout"] and r["version"] == 0 and r["tone"] == "warm"]
-            ),
-        },  # fmt: skip
+    groups = ("tuned", "holdout", "unseen")
+    out: dict = {g: stats([r for r in rows if r["group"] == g]) for g in groups}
+    out["default_only"] = {
+        g: stats([r for r in rows if r["group"] == g and r["version"] == 0 and r["tone"] == "warm"])
+        for g in groups
     }
+    return out
 
 
-def review_pairs(folder: Path) -> list[Pair]:
+def review_pairs(folder: Path, prefix: str = "review", group: str = "") -> list[Pair]:
+    """Pairs in the bench/data/review format: ``{"mentee", "mentor", "posts"}`` per file."""
     out = []
     for path in sorted(folder.glob("*.json")):
         raw = json.loads(path.read_text(encoding="utf-8"))
-        out.append(Pair(f"review_{path.stem}", Profile.from_dict(raw["mentee"]),
+        out.append(Pair(f"{prefix}_{path.stem}", Profile.from_dict(raw["mentee"]),
                         Profile.from_dict(raw["mentor"]),
-                        [Post.from_dict(p) for p in raw["posts"]], [], True))  # fmt: skip
+                        [Post.from_dict(p) for p in raw["posts"]], [], True, group))  # fmt: skip
     return out
 
 
@@ -305,7 +307,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--review", type=Path, default=REVIEW, help="review inputs: people for the bank"
     )
+    parser.add_argument(
+        "--pairs", type=Path, help="a folder of pairs in the review format, scored as 'unseen'"
+    )
     args = parser.parse_args(argv)
+    if args.pairs and not args.pairs.is_dir():
+        parser.error(f"--pairs: {args.pairs} is not a folder")
     from insights.embed import load_embedder
     from insights.topics import TopicExtractor
 
@@ -319,13 +326,16 @@ def main(argv: list[str] | None = None) -> int:
     tuned.append(demo_pair())
     holdout = [load(p, True) for p in sorted(HOLDOUT.glob("*.json"))]
     extra = review_pairs(args.review) if args.review.is_dir() else []
-    bank = [Person(p.them, p.posts) for p in [*tuned, *holdout, *extra]]
-    result = measure([*tuned, *holdout], bank, embedder, extractor)
+    unseen = review_pairs(args.pairs, "unseen", "unseen") if args.pairs else []
+    bank = [Person(p.them, p.posts) for p in [*tuned, *holdout, *extra, *unseen]]
+    result = measure([*tuned, *holdout, *unseen], bank, embedder, extractor)
     if args.json:
         print(json.dumps(result, indent=2, default=str))
         return 0
-    for group in ("tuned", "holdout"):
+    for group in ("tuned", "holdout", "unseen"):
         s = result[group]
+        if not s:
+            continue
         d = result["default_only"][group]
         goal = s["goal_tied_asks"]
         goal_text = "n/a" if goal is None else f"{goal:.3f}"

@@ -7,7 +7,10 @@ their goal and ask, a mentor profile, the mentor's posts with full text) to ``OU
 and writes the product's openers for each, all three channels in the default tone, to
 ``OUT/ours/NN.json``. It runs the real analysis: topics and talking points with the real model.
 
-    .venv/bin/python bench/review_dump.py [--out /work/review]
+``--inputs DIR`` takes the pairs from another folder in the same format (a blind set someone
+else keeps); the outputs are named as the inputs are.
+
+    .venv/bin/python bench/review_dump.py [--inputs DIR] [--out /work/review]
 """
 
 from __future__ import annotations
@@ -44,7 +47,10 @@ def openers_for(raw: dict, embedder, extractor) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("/work/review"))
+    parser.add_argument("--inputs", type=Path, default=INPUTS, help="pairs in the review format")
     args = parser.parse_args(argv)
+    if not args.inputs.is_dir():
+        parser.error(f"--inputs: {args.inputs} is not a folder")
     from insights.embed import load_embedder
     from insights.topics import TopicExtractor
 
@@ -52,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     extractor = TopicExtractor(embedder)
     (args.out / "inputs").mkdir(parents=True, exist_ok=True)
     (args.out / "ours").mkdir(parents=True, exist_ok=True)
-    for path in sorted(INPUTS.glob("*.json")):
+    for path in sorted(args.inputs.glob("*.json")):
         raw = json.loads(path.read_text(encoding="utf-8"))
         shutil.copyfile(path, args.out / "inputs" / path.name)
         ours = {"input": path.name, "tone": DEFAULT_TONE,
