@@ -117,10 +117,11 @@ _GIVEN = re.compile(
 _OWN_TOPIC = re.compile(r"\b(?:about|on|regarding|to ask|to discuss|to talk)\b", re.IGNORECASE)
 
 
-def ask_sentence(plan: Plan, tone: str, seed: str, subject: str, short: bool = False) -> str:
+def ask_sentence(plan: Plan, tone: str, seed: str, subject: str, short: int = 0) -> str:
     """The one ask, led by the goal when there is one: the user's ask in the frame its form
     fits (``freetext``), about the post's subject when the ask is a call or a question.
-    ``short``: without the time and the topic, for a connection note that must fit."""
+    ``short``: 1 without the time ("in the next few weeks"), 2 without the topic either, for a
+    connection note that must fit."""
     ask = plan.ask
     lead = LEAD.format(someone=plan.goal.as_someone()) if plan.goal else ""
     role = plan.their_role
@@ -128,7 +129,7 @@ def ask_sentence(plan: Plan, tone: str, seed: str, subject: str, short: bool = F
         if plan.post is None and role and role.company:
             return _sentence(ROLE_QUESTION[tone].format(lead=lead, company=role.company))
         return _sentence(pick(QUESTION[tone], seed, "question").format(lead=lead, subject=subject))
-    about = "" if short or _OWN_TOPIC.search(ask.text) else f" about {subject}"
+    about = "" if short > 1 or _OWN_TOPIC.search(ask.text) else f" about {subject}"
     fill = {"lead": lead, "ask": ask.text, "about": about}
     if ask.form == "you_verb":
         frame = YOU_VERB_ASK[tone]
@@ -186,8 +187,7 @@ def connection_note(plan: Plan, me: Profile, them: Profile, tone: str, seed: str
     limit = CHANNEL_LIMITS["connection_note"]
     greeting = GREETING[tone].format(first=_first(them), full=them.name or _first(them))
     subject = _subject_thing(plan)
-    asks = list(dict.fromkeys([ask_sentence(plan, tone, seed, subject),
-                               ask_sentence(plan, tone, seed, subject, short=True)]))  # fmt: skip
+    asks = [ask_sentence(plan, tone, seed, subject, short) for short in (0, 1, 2)]
     out = EASY_OUT_NOTE[tone]
     anchors = (
         [anchor_sentence(plan.anchor, True), anchor_sentence(plan.anchor, False), ""]
@@ -203,14 +203,14 @@ def connection_note(plan: Plan, me: Profile, them: Profile, tone: str, seed: str
         who_sentence(me, tone, full_name=False, role=False),
     ]
     # What each shortening costs the reader: years first, then a cut title, then the full
-    # name, then the ask's time and topic, then the role, then the shared fact; the ask itself
+    # name, the ask's time, then its topic, then the role, then the shared fact; the ask itself
     # and the easy out always stay.
     options = []
     for a, anchor in enumerate(anchors):
         for t, title in enumerate(titles):
             for w, who in enumerate(whos):
                 for k, ask in enumerate(asks):
-                    cost = (0, 1, 6)[a] + (0, 2, 8)[t] + (0, 0.5, 4)[w] + (0, 3)[k]
+                    cost = (0, 1, 6)[a] + (0, 2, 8)[t] + (0, 0.5, 4)[w] + (0, 0.7, 3)[k]
                     options.append((cost, anchor, title, who, ask))
     attempts = []
     for _cost, anchor, title, who, ask in sorted(options, key=lambda o: o[0]):

@@ -20,6 +20,7 @@ from scraper.models import Position, Post, Profile
 from .candidates import VAGUE_WORDS, extract_candidates
 from .casing import lower_initial
 from .facts import current_position
+from .freetext import BASE_VERBS, GERUND_VERBS
 from .goal import Ask, Goal, infer_ask, infer_goal
 from .match_orgs import joined_positions, joined_schools
 from .match_topics import GENERIC_WORDS, is_generic, is_now_page, sentences
@@ -293,7 +294,9 @@ def subject_of(sentence: str, post: Post, topics: list[Topic], me: Profile | Non
         words = len(phrase.split())
         # A lone lower-case word ("loads", "fact") says less than a phrase of two to four.
         sized = 2 <= words <= 4 or (words == 1 and not _as_written(phrase, where).islower())
-        return (bool(_content_stems(phrase) - known), sized, rank, -abs(words - 2))
+        # Then the phrase a sentence opens with: its subject, what it is about.
+        early = -where.lower().find(phrase.lower())
+        return (bool(_content_stems(phrase) - known), sized, rank, -abs(words - 2), early)
 
     _, phrase, where = max(found, key=key)
     return _as_written(phrase, where)
@@ -341,7 +344,14 @@ def _relevance(post: Post, me: Profile, goal: Goal | None) -> int:
     mine = _content_stems(
         " ".join([*me.interests, *me.skills, me.headline or "", goal.text if goal else ""])
     )
+    # The verbs goals are said with ("want", "move", "work on") say nothing about a field.
+    mine -= _GOAL_VERB_STEMS
     return len(_content_stems(f"{post.title} {post.text[:1500]}") & mine)
+
+
+_GOAL_VERB_STEMS = frozenset(
+    _stem(w) for w in (*BASE_VERBS, *GERUND_VERBS, "want", "wants", "better", "who")
+)
 
 
 def pick_posts(
