@@ -11,7 +11,8 @@ with the real model, then every version and tone of the openers). Then:
   posts, with weights from the pool (a word every candidate has counts for nothing), greeting
   and sign-off removed.
 - **Generic-ask rate**: the share of openers whose question names nothing from the person's post
-  or profile beyond what the mentee's own profile says (it would fit any post).
+  or profile beyond what the mentee's own profile says (it would fit any post); words are
+  compared by stem, so that a plural names what the post says in the singular.
 - **Goal-tied asks**: among mentees with a goal, the share of asks that name it.
 - **Unsupported claims**: findings of ``insights.truth.check_opener`` over every sentence of every
   opener (all versions, tones and channels). Must be 0.
@@ -173,8 +174,12 @@ def pool_for(pair: Pair, bank: list[Person], seed: int) -> list[Person]:
 # ---------------------------------------------------------------- fit
 
 
-def _terms(text: str) -> Counter:
+def _terms(text: str, stem: bool = False) -> Counter:
     words = [w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1]
+    if stem:  # "product roadmaps" names the post's "product roadmap"
+        from insights.candidates import _stem
+
+        words = [_stem(w) for w in words]
     grams = Counter(words)
     grams.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
     return grams
@@ -212,9 +217,9 @@ def is_generic_ask(text: str, me: Profile, them: Profile, posts: list[Post]) -> 
     asks = [s for s in re.split(r"(?<=[.?!])\s+", body) if s.strip().endswith("?")]
     if not asks:
         return True
-    theirs = set(_terms(_person_text(Person(them, posts))))
-    mine = set(_terms(json.dumps(me.to_dict())))
-    return not any((set(_terms(a)) & theirs) - mine for a in asks)
+    theirs = set(_terms(_person_text(Person(them, posts)), stem=True))
+    mine = set(_terms(json.dumps(me.to_dict()), stem=True))
+    return not any((set(_terms(a, stem=True)) & theirs) - mine for a in asks)
 
 
 def goal_named(text: str, me: Profile) -> bool | None:
