@@ -17,6 +17,7 @@ A 55-post blog is a dozen requests, one at a time, on the fetcher's politeness r
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
@@ -45,6 +46,8 @@ MAX_INDEX_PAGES = 30
 # Listing pages (index pages, archives, tag pages) one index may read in all: a 10-a-page
 # blog of 500 posts, or a 55-post blog's pagination plus a few dozen month archives.
 MAX_LISTING_PAGES = 60
+# The share of the analysis's time left that listing pages may take.
+LISTING_SHARE = 0.4
 MAX_POSTS = 2000
 SUMMARY_CHARS = 300
 
@@ -97,6 +100,12 @@ class _Indexer:
         self.sections: list[str] = []  # date archives, tag and category pages seen
         self.from_sitemap = 0  # posts the sitemaps listed
         self.requests = 0
+        # Listing pages are followed only while this part of the time left remains unused: the
+        # rest is for reading the chosen posts. (The sitemap, read before, counts every post.)
+        self.listing_until = (
+            None if deadline is None
+            else time.monotonic() + LISTING_SHARE * max(0.0, deadline - time.monotonic())
+        )  # fmt: skip
 
     def run(self) -> PostIndex:
         start = self.get(self.site_url, quiet=False)
@@ -129,7 +138,7 @@ class _Indexer:
             # No sitemap listed the posts: the blog's date archives and tag or category pages
             # may reach the old posts that its pagination does not.
             for url in self.sections:
-                if self.requests >= MAX_LISTING_PAGES:
+                if not self.may_list():
                     break
                 if canonical(url) not in self.visited:
                     page = self.get(url)
@@ -143,6 +152,12 @@ class _Indexer:
                 self.popular.update(map(_key, found))
         self.index.entries = self.ordered()
         return self.index
+
+    def may_list(self) -> bool:
+        """May one more listing page be read (page and time bounds)?"""
+        if self.requests >= MAX_LISTING_PAGES:
+            return False
+        return self.listing_until is None or time.monotonic() < self.listing_until
 
     def widened(self, base: str) -> str:
         """The site's root instead of a section (/blog/) whose feed's posts live elsewhere (a
@@ -242,7 +257,7 @@ class _Indexer:
             for listed in listing.posts:
                 self.add(_from_listing(listed, source))
             self.sections.extend(u for u in listing.sections if u not in self.sections)
-            if not listing.posts or self.requests >= MAX_LISTING_PAGES:
+            if not listing.posts or not self.may_list():
                 return
             following = next((u for u in listing.next_pages
                               if canonical(u) not in self.visited), None)  # fmt: skip

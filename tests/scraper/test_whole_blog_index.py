@@ -8,6 +8,8 @@ sitemap), served on 127.0.0.1."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from harness.sites import hugo_blog, wordpress_blog
@@ -162,3 +164,15 @@ def test_a_post_gone_is_replaced_and_the_reading_is_not_cut_short(fetcher, local
     assert len(result.posts) == 3
     assert not result.partial  # "partial" tells the user the time budget ran out
     assert any("a-post-that-was-deleted" in e for e in result.errors)
+
+
+def test_a_slow_sites_pagination_leaves_time_to_read_posts(local_site) -> None:
+    # 0.15 s a request and 3 s left: the sitemap still counts all 52 posts, and the pagination
+    # (7 pages) and archives stop once listing has had its share of the time.
+    serve(local_site, wordpress_blog)
+    with Fetcher(allow_hosts_loopback=True, delay=0.15, read_timeout=3) as slow:
+        started = time.monotonic()
+        index = index_posts(local_site.url("/"), slow, deadline=started + 3.0)
+        spent = time.monotonic() - started
+    assert index.total == 52
+    assert spent < 0.4 * 3.0 + 0.6, spent
