@@ -34,6 +34,8 @@ _NOT_FOUND = re.compile(r"/(404|not[-_]?found|page[-_]?not[-_]?found)(\.html?)?/
 # The first segments of a blog's own address: a section (/blog/, /posts/) or a person's space on
 # a shared host (/@ann/, /~ann/). A post, an archive or a page below them is not the blog.
 _SECTION = re.compile(r"^(blog|weblog|posts?|writing|articles?|notes|journal|essays|[@~].+)$", re.I)
+# Hosts that serve each of a user's projects under its own path, a site of its own.
+_PROJECT_HOSTS = (".github.io", ".gitlab.io")
 _FILE_SUFFIX = re.compile(r"\.(xml|json|rss|atom|jpe?g|png|gif|svg|webp|pdf|zip|css|js|txt|ico)$")
 _TRACKING = re.compile(r"^(utm_\w+|ref|fbclid|gclid|mc_cid|mc_eid|source)$", re.I)
 _OLDER = re.compile(r"^\W*(older( posts| entries| articles)?|next( page| posts)?|more posts|"
@@ -119,8 +121,15 @@ def blog_root(url: str) -> str:
     starts with one, else the site's root. An archive, tag, category, page or post URL is a page
     of that blog, not a blog: "/archive/" -> "/", "/blog/tag/x/" -> "/blog/"."""
     parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
     kept: list[str] = []
-    for segment in [s for s in parts.path.split("/") if s][:2]:
+    if (
+        segments
+        and (parts.hostname or "").endswith(_PROJECT_HOSTS)
+        and not _NOT_POSTS.search(f"/{segments[0]}/")
+    ):
+        kept.append(segments.pop(0))  # a project's site: user.github.io/project/
+    for segment in segments[:2]:
         if not _SECTION.match(segment):
             break
         kept.append(segment)

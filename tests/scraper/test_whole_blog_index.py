@@ -100,6 +100,8 @@ def test_without_a_sitemap_the_month_archives_reach_the_old_posts(fetcher, local
         ("https://jo.example/blog/tag/x/", "https://jo.example/blog/"),
         ("https://jo.example/posts/page/2/", "https://jo.example/posts/"),
         ("https://medium.com/@jo/a-post-1234", "https://medium.com/@jo/"),
+        ("https://jo.github.io/notebook/2019/05/x/", "https://jo.github.io/notebook/"),
+        ("https://jo.github.io/tags/x/", "https://jo.github.io/"),
     ],
 )
 def test_the_blog_a_page_belongs_to(url, root) -> None:
