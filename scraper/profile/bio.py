@@ -20,7 +20,8 @@ from .text import clean
 
 # A capitalised word: a letter or digit first, then word characters, dots (Booking.com, Ph.D.)
 # and apostrophes; or an all-caps acronym (ETH, IIT, UC).
-_WORD = r"(?:[A-Z0-9][\w.'’&-]*[\w’&])|[A-Z]"
+# A capitalised word, or one spelled in camel case (eBay, mPharma, iRobot).
+_WORD = r"(?:[A-Z0-9][\w.'’&-]*[\w’&])|[A-Z]|(?:[a-z][A-Z][\w.'’&-]*[\w’&])"
 _JOINER = r"(?:of|for|de|di|da|del|der|du|and|&|am|an|in der|la|le|y|e)"
 # "Google DeepMind", "Transport for London", "University of California", "Politecnico di Milano"
 # The pronoun "I" never continues a name ("at Cloudflare and I live in Austin").
@@ -52,13 +53,17 @@ _DEGREE = (
 )
 # "PhD in Computer Science from Stanford": the field between the degree and the school.
 _FIELD = (
+    r"(?:\s+(?:candidate|student|researcher)\b)?"
     r"(?:\s+in\s+(?P<field>[A-Za-z][\w-]*"
     r"(?:\s+(?!(?:from|at)\b)(?:and\s+)?[A-Za-z][\w-]*){0,3}(?=\s+(?:from|at)\b)))?"
 )
 _SCHOOL = re.compile(
     rf"(?:\b(?P<degree>{_DEGREE})(?!\w){_FIELD}|\b[Ss]tudied\b|\b[Ss]tudying\b|\bgraduated\b"
     rf"|\bgraduate\b|\bmy\s+\w+\s+degree\b)"
-    rf"[^.;]*?\b(?:at|from)\s+(?P<school>(?:the\s+)?{_NAME})"
+    # What lies between the degree and the school names no job and no other degree: in
+    # "Before the PhD I worked as an engineer at eBay" the PhD is not from eBay.
+    rf"(?:(?!\b(?:as\s+an?|worked|work|hold|{_DEGREE})\b)[^.;]){{0,80}}?"
+    rf"\b(?:at|from)\s+(?P<school>(?:the\s+)?{_NAME})"
 )
 # "... at the University of X, where I also studied computer science" (the school first).
 _SCHOOL_BEFORE = re.compile(
@@ -74,13 +79,13 @@ ROLE_NOUNS = set(
     postdoc administrator officer advocate specialist programmer instructor teacher intern
     partner principal cto ceo cfo coo vp president owner maintainer librarian economist
     statistician physician doctor journalist reporter producer artist photographer strategist
-    coach technologist sre devops hacker investor chair dean associate assistant
+    coach technologist sre devops hacker investor chair dean associate assistant candidate
     """.split()
 )
 # A job held before: "I was a postdoc at X", "five years as a backend developer at Y".
 _PAST_ROLE = re.compile(
-    rf"\b(?:I\s+was|I\s+worked\s+as|I\s+spent\s+[\w\s]{{1,30}}?\s+as|(?:years?|months?)\s+as"
-    rf"|was\s+previously|previously\s+(?:a|an))\s+(?:(?:a|an)\s+)?{_TITLE}\s+(?:at|with|for)\s+{_ORG}"
+    rf"(?:\bI\s+(?:was|worked|spent|served)\b(?:[\w\s,]{{0,30}}?\bas)?|\b(?:years?|months?)\s+as"
+    rf"|\bwas\s+previously|\bpreviously)\s+(?:(?:a|an)\s+)?{_TITLE}\s+(?:at|with|for)\s+{_ORG}"
 )
 _YEARS = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+(\d{4})\s+(?:and|to|until|-|–)\s+(\d{4})\b")
 # A bio that opens with the role, without a subject: "Data engineer at Nubank."

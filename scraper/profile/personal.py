@@ -25,7 +25,7 @@ from .markup import as_soup
 from .microdata import main_hcard, microdata_person
 from .names import person_name
 from .owner import choose_name
-from .page_sections import page_positions, page_schools, page_skills
+from .page_sections import cv_parts, page_positions, page_schools, page_skills
 from .site_owner import about_page_url
 from .social import profile_links
 from .text import absolute_url, clean, clean_block, host_of, unique
@@ -172,8 +172,12 @@ def _main_text(soup: BeautifulSoup, limit: int = MAX_ABOUT_CHARS) -> str | None:
         return None
     blocks = []
     size = 0
+    # The Experience, Education and Skills entries are read as such, not as About text.
+    cv = {id(part) for part in cv_parts(soup)}
     for block in root.find_all(["p", "li"], limit=400):
         if block.find_parent(["nav", "footer", "header", "aside"]) is not None:
+            continue
+        if cv and (id(block) in cv or any(id(a) in cv for a in block.parents)):
             continue
         if block.find(["p", "li"]) is not None:
             continue  # the innermost blocks only, so that nothing is read twice
@@ -269,6 +273,33 @@ def _names(text: str | None, name: str) -> bool:
     return re.search(rf"\b(?:{'|'.join(names)})\b", text) is not None
 
 
+def _current_role(experience: tuple[Position, ...]) -> str | None:
+    """'Senior Backend Engineer at Productboard' for a CV's entry that runs to the present."""
+    for p in experience:
+        if p.start and not p.end and p.title and p.company:
+            return f"{p.title} at {p.company}"
+    return None
+
+
+_ABOUT_HEADINGS = {"about", "about me", "about the author", "who am i", "hi, i'm", "hello"}
+
+
+def _about_widget(soup: BeautifulSoup, name: str) -> str | None:
+    """A sidebar's "About me" / "About the author" widget: the owner's bio on a blog's home."""
+    for heading in soup.find_all(["h2", "h3", "h4"], limit=100):
+        text = (clean(heading.get_text(" ")) or "").lower().rstrip(":!")
+        if text not in _ABOUT_HEADINGS or heading.find_parent(["aside", "section", "div"]) is None:
+            continue
+        container = heading.parent
+        if container is None or container.find_parent("article") is not None:
+            continue
+        blocks = _own_text_blocks(container, ["nav", "footer"])
+        speaks = [b for b in blocks if _FIRST_PERSON.search(b) or _names(b, name)]
+        if speaks:
+            return "\n".join(blocks[blocks.index(speaks[0]) :][:INTRO_PARAGRAPHS])
+    return None
+
+
 def _tagline(soup: BeautifulSoup, name: str) -> str | None:
     """The line right under the owner's name in their page's header ("Site reliability engineer
     at Hetzner", "Assistant Professor, Carnegie Mellon University")."""
@@ -286,7 +317,16 @@ def _tagline(soup: BeautifulSoup, name: str) -> str | None:
 _LOCATION_CLASS = re.compile(r"(?:^p-locality$|^p-adr$|location$|^locality$)", re.I)
 
 
+# A map-marker icon before the place: <li><i class="fa fa-map-marker"></i> Accra, Ghana</li>.
+_PIN_CLASS = re.compile(r"(?:map-marker|map-pin|location-dot|location-pin|icon-location)", re.I)
+
+
 def _card_location(soup: BeautifulSoup) -> str | None:
+    for icon in soup.find_all(["i", "span", "svg"], class_=_PIN_CLASS, limit=5):
+        holder = icon.parent
+        text = clean(holder.get_text(" ")) if holder is not None else None
+        if text and len(text) <= 60 and not any(c.isdigit() for c in text):
+            return text
     for node in soup.find_all(class_=_LOCATION_CLASS, limit=10):
         if node.find_parent("article", class_=re.compile("post")) is not None:
             continue
@@ -365,7 +405,8 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
     if not about and (og_profile or rel_me) and _names(described, name):
         about = described
     about = about or intro
-    if not about and (og_profile or rel_me or about_page):
+    about = about or (_about_widget(soup, name) if own_page else None)
+    if not about and (og_profile or about_page or (rel_me and _names(described, name))):
         about = described
     tagline = _tagline(soup, name) if own_page else None
     bio = "\n".join(t for t in (tagline, about, intro) if t) if own_page else None
@@ -408,7 +449,7 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
     return replace(
         profile,
         name=name,
-        headline=profile.headline or facts.headline,
+        headline=profile.headline or facts.headline or _current_role(experience),
         location=profile.location or facts.place or (_card_location(soup) if own_page else None),
         about=about,
         experience=experience,
