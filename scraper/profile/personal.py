@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Tag
 
 from scraper.models import Position, Profile, School
 from scraper.soup import attr_text, attr_values
@@ -25,10 +25,19 @@ from .markup import as_soup
 from .microdata import main_hcard, microdata_person
 from .names import person_name
 from .owner import choose_name
-from .page_sections import cv_parts, page_positions, page_schools, page_skills
+from .page_sections import page_positions, page_schools, page_skills
+from .page_text import (
+    about_widget,
+    card_location,
+    current_role,
+    home_intro,
+    main_text,
+    names_person,
+    tagline,
+)
 from .site_owner import about_page_url
 from .social import profile_links
-from .text import absolute_url, clean, clean_block, host_of, unique
+from .text import absolute_url, clean, host_of, unique
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +61,6 @@ BLOG_WORDS = {
 }
 # Path segments of pages that are about the site's owner.
 _ABOUT_PATHS = re.compile(r"/(?:about|about-me|now|bio|me|cv|resume)(?:/|\.html?)?$", re.I)
-MAX_ABOUT_CHARS = 3000
-# A bio is in the first few paragraphs of a home page.
-INTRO_PARAGRAPHS = 4
 
 
 def _meta(soup: BeautifulSoup, *names: str) -> str | None:
@@ -160,182 +166,6 @@ def _site_itself(soup: BeautifulSoup, url: str) -> str | None:
     return canonical or absolute_url(_meta(soup, "og:url") or "", url) or absolute_url(url, url)
 
 
-def _main_text(soup: BeautifulSoup, limit: int = MAX_ABOUT_CHARS) -> str | None:
-    """The opening text of a page's main part: its paragraphs and list items, in order.
-
-    Lists stay: an About page's facts are often a bulleted list ("teaches in Udacity's
-    programs", "loves sci-fi"). Navigation, header, footer and sidebars are left out, and so is
-    a list item that is only a link (a menu or a list of posts).
-    """
-    root: Tag | None = soup.find("main") or soup.find("article") or soup.body
-    if root is None:
-        return None
-    blocks = []
-    size = 0
-    # The Experience, Education and Skills entries are read as such, not as About text.
-    cv = {id(part) for part in cv_parts(soup)}
-    for block in root.find_all(["p", "li"], limit=400):
-        if block.find_parent(["nav", "footer", "header", "aside"]) is not None:
-            continue
-        if cv and (id(block) in cv or any(id(a) in cv for a in block.parents)):
-            continue
-        if block.find(["p", "li"]) is not None:
-            continue  # the innermost blocks only, so that nothing is read twice
-        text = clean_block(_rendered_text(block))
-        if not text:
-            continue
-        if block.name == "li":
-            links = " ".join(a.get_text(" ") for a in block.find_all("a"))
-            if clean(links) == clean(text):
-                continue
-            text = "• " + text
-        blocks.append(text)
-        size += len(text)
-        if size > limit:
-            break
-    return "\n".join(blocks)[:limit] or None
-
-
-def _rendered_text(block: Tag) -> str:
-    """A block's text as a browser shows it: inline parts glued ("Udacity's", not "Udacity 's"),
-    <br> as a line break, comments left out."""
-    parts = []
-    for node in block.descendants:
-        if isinstance(node, Tag):
-            if node.name == "br":
-                parts.append("\n")
-        elif type(node) is NavigableString:
-            parts.append(str(node))
-    return "".join(parts)
-
-
-def _own_text_blocks(root: Tag, skip: list[str]) -> list[str]:
-    """Paragraphs, list items and blocks of bare text (a theme's <div> with the words directly
-    in it, a table cell), in order, outside ``skip``; only the innermost, so none is read twice."""
-    out = []
-    for block in root.find_all(["p", "li", "div", "td", "section"], limit=600):
-        if block.find_parent(skip) is not None:
-            continue
-        if block.name in ("div", "td", "section"):
-            own = "".join(str(t) for t in block.find_all(string=True, recursive=False))
-            if not clean(own) or block.find(["p", "li", "div", "table"]) is not None:
-                continue
-        elif block.find(["p", "li"]) is not None:
-            continue
-        text = clean(_rendered_text(block))
-        # A block that is mostly a link is a post listed ("Mar 22 · What my test taught me") or
-        # a menu, not the owner's words.
-        linked = sum(len(a.get_text(" ").strip()) for a in block.find_all("a", limit=20))
-        if text and linked * 2 < len(text):
-            out.append(text)
-        if len(out) >= 80:
-            break
-    return out
-
-
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|[Mm]y|me)\b")
-
-
-def _intro(soup: BeautifulSoup, name: str) -> str | None:
-    """A home page's bio: its opening paragraphs, from the first that speaks of the owner ("I am
-    an assistant professor ...", "Jo Doe is ..."), before any post listed on it. An address
-    block or a site's tagline before it is not the bio."""
-    root: Tag | None = soup.find("main") or soup.body
-    if root is None:
-        return None
-    # Several <article>s are a list of posts; a single one is the page's own text. A home-info
-    # <article> (PaperMod's) that is not a post is read too.
-    skip = ["nav", "footer", "header", "aside"]
-    articles = root.find_all("article", limit=3)
-    blocks = []
-    if len(articles) > 1:
-        first = articles[0]
-        if first.find("a", href=True, recursive=False) is None and "post" not in " ".join(
-            attr_values(first, "class")
-        ):
-            blocks = _own_text_blocks(first, ["nav", "footer", "header", "aside"])
-        skip.append("article")
-    blocks += _own_text_blocks(root, skip)
-    # "Jo Doe is a data engineer ...": a bio in the third person.
-    third = re.compile(rf"\b{re.escape(name.split()[-1])}\s+(?:is|was|works|leads|has)\b")
-    for i, text in enumerate(blocks):
-        if _FIRST_PERSON.search(text) or third.search(text):
-            return "\n".join(blocks[i : i + INTRO_PARAGRAPHS]) or None
-    return None
-
-
-def _names(text: str | None, name: str) -> bool:
-    """The text names the person ("Sam Okafor writes about ..."): a bio, not the site's tagline
-    (which may well say "I": "Notes on Go and the bugs I made")."""
-    names = [re.escape(w) for w in name.split() if len(w) > 1]
-    if not text or not names:
-        return False
-    return re.search(rf"\b(?:{'|'.join(names)})\b", text) is not None
-
-
-def _current_role(experience: tuple[Position, ...]) -> str | None:
-    """'Senior Backend Engineer at Productboard' for a CV's entry that runs to the present."""
-    for p in experience:
-        if p.start and not p.end and p.title and p.company:
-            return f"{p.title} at {p.company}"
-    return None
-
-
-_ABOUT_HEADINGS = {"about", "about me", "about the author", "who am i", "hi, i'm", "hello"}
-
-
-def _about_widget(soup: BeautifulSoup, name: str) -> str | None:
-    """A sidebar's "About me" / "About the author" widget: the owner's bio on a blog's home."""
-    for heading in soup.find_all(["h2", "h3", "h4"], limit=100):
-        text = (clean(heading.get_text(" ")) or "").lower().rstrip(":!")
-        if text not in _ABOUT_HEADINGS or heading.find_parent(["aside", "section", "div"]) is None:
-            continue
-        container = heading.parent
-        if container is None or container.find_parent("article") is not None:
-            continue
-        blocks = _own_text_blocks(container, ["nav", "footer"])
-        speaks = [b for b in blocks if _FIRST_PERSON.search(b) or _names(b, name)]
-        if speaks:
-            return "\n".join(blocks[blocks.index(speaks[0]) :][:INTRO_PARAGRAPHS])
-    return None
-
-
-def _tagline(soup: BeautifulSoup, name: str) -> str | None:
-    """The line right under the owner's name in their page's header ("Site reliability engineer
-    at Hetzner", "Assistant Professor, Carnegie Mellon University")."""
-    for heading in soup.find_all(["h1", "h2", "h3"], limit=20):
-        if (person_name(heading.get_text(" ")) or "").casefold() != name.casefold():
-            continue
-        following = heading.find_next_sibling(["p", "h2", "h3", "h4", "div"])
-        text = clean(following.get_text(" ")) if following is not None else None
-        if text and len(text) <= 160:
-            return text
-    return None
-
-
-# Where themes print the owner's place: h-card's p-locality, "author-location", "location".
-_LOCATION_CLASS = re.compile(r"(?:^p-locality$|^p-adr$|location$|^locality$)", re.I)
-
-
-# A map-marker icon before the place: <li><i class="fa fa-map-marker"></i> Accra, Ghana</li>.
-_PIN_CLASS = re.compile(r"(?:map-marker|map-pin|location-dot|location-pin|icon-location)", re.I)
-
-
-def _card_location(soup: BeautifulSoup) -> str | None:
-    for icon in soup.find_all(["i", "span", "svg"], class_=_PIN_CLASS, limit=5):
-        holder = icon.parent
-        text = clean(holder.get_text(" ")) if holder is not None else None
-        if text and len(text) <= 60 and not any(c.isdigit() for c in text):
-            return text
-    for node in soup.find_all(class_=_LOCATION_CLASS, limit=10):
-        if node.find_parent("article", class_=re.compile("post")) is not None:
-            continue
-        text = clean(node.get_text(" "))
-        if text and len(text) <= 60 and not any(c.isdigit() for c in text):
-            return text
-    return None
-
-
 def _structured_people(soup: BeautifulSoup, url: str) -> list[Profile]:
     """JSON-LD, microdata and h-card people, strongest markup first."""
     found = []
@@ -397,19 +227,19 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
     # The person's own page (home, About, a profile): its text is about them.
     about = profile.about
     if not about and about_page:
-        about = _main_text(soup)
-    intro = _intro(soup, name) if own_page and not about_page else None
+        about = main_text(soup)
+    intro = home_intro(soup, name) if own_page and not about_page else None
     # A home page's first-person opening is a bio; its meta description is the site's tagline.
     # A description that speaks of the person is theirs; one that does not is the site's.
     described = _meta(soup, "og:description", "description")
-    if not about and (og_profile or rel_me) and _names(described, name):
+    if not about and (og_profile or rel_me) and names_person(described, name):
         about = described
     about = about or intro
-    about = about or (_about_widget(soup, name) if own_page else None)
-    if not about and (og_profile or about_page or (rel_me and _names(described, name))):
+    about = about or (about_widget(soup, name) if own_page else None)
+    if not about and (og_profile or about_page or (rel_me and names_person(described, name))):
         about = described
-    tagline = _tagline(soup, name) if own_page else None
-    bio = "\n".join(t for t in (tagline, about, intro) if t) if own_page else None
+    under_name = tagline(soup, name) if own_page else None
+    bio = "\n".join(t for t in (under_name, about, intro) if t) if own_page else None
     facts = read_bio(bio)
 
     # Visible Experience/Education lists usually say more (titles, dates) than the JSON-LD;
@@ -449,8 +279,8 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
     return replace(
         profile,
         name=name,
-        headline=profile.headline or facts.headline or _current_role(experience),
-        location=profile.location or facts.place or (_card_location(soup) if own_page else None),
+        headline=profile.headline or facts.headline or current_role(experience),
+        location=profile.location or facts.place or (card_location(soup) if own_page else None),
         about=about,
         experience=experience,
         education=education,
