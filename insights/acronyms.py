@@ -26,7 +26,7 @@ from .normalize import LEGAL_SUFFIXES, fold
 # Words that may give their initial to a short form or not ("NUI" skips "of"; "UofT" spells it).
 OPTIONAL_WORDS = frozenset(
     "of the and for at in on de du des la le les di da do dos das del der den die und y e et och "
-    "og af fur".split()
+    "og af fur los las el il lo gli degli dei delle della dello van von zu".split()
 )
 # Words that say what kind of organisation it is, not which one or where: a rest made only of
 # them ("RMIT University", the "Banking Group" of "ANZ") is neither a campus nor a different name.

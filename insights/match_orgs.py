@@ -18,7 +18,7 @@ from scraper.models import Position, Profile, School
 from .models import Evidence, TalkingPoint
 from .normalize import Place, fold, org_name, resolve_place, year_of
 from .org_forms import parent_of
-from .org_match import OrgMatch, OrgMention, same_org
+from .org_match import OrgMatch, OrgMention, may_be_same_org, same_org
 from .tenure import Together, clause, together
 
 # Base scores, before the overlap bonus: a shared school or employer is the classic opening.
@@ -159,8 +159,8 @@ def _point(
     theirs, mine = (n or "" for n in names)
     name = org_name(theirs)
     # "Microsoft IDC" and "Microsoft": both worked at Microsoft, not both at its IDC.
-    unit = parent_of(theirs) if shared.match.how == "unit" else None
-    if unit:
+    unit = parent_of(theirs) if kind != "school" else None
+    if unit and (shared.match.how == "unit" or may_be_same_org(unit[0], mine)):
         name = org_name(unit[0])
     aka, join = _spellings(me, name, mine, theirs, shared.match)
     if kind == "volunteering":

@@ -56,13 +56,20 @@ def _load(name: str) -> dict:
 # ---------------------------------------- organisations (schools, employers)
 
 
+# After a firm's name "Company" and "& Co." are legal forms too ("Ford Motor Company", "Wells
+# Fargo & Company", "JPMorgan Chase & Co."); the "and" of "& Co." goes with them.
+_TRAILING = LEGAL_SUFFIXES | {"company"}
+
+
 def strip_legal(folded: str) -> str:
     """A folded name without a leading "the" and trailing legal forms ("spotify ab": spotify)."""
     words = folded.split()
     if words and words[0] == "the":
         words = words[1:]
-    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
+    while len(words) > 1 and words[-1] in _TRAILING:
         words.pop()
+        if len(words) > 1 and words[-1] == "and":
+            words.pop()
     return " ".join(words)
 
 

@@ -22,7 +22,7 @@ import re
 from functools import cache
 
 from .acronyms import KIND_WORDS, OPTIONAL_WORDS, acronym_parts
-from .normalize import LEGAL_SUFFIXES, _load, _place_tables, fold
+from .normalize import LEGAL_SUFFIXES, _load, _place_tables, fold, org_key, strip_legal
 
 # The English word a name uses for a word of another language or an abbreviation.
 _WORD_FORMS = {
@@ -61,7 +61,8 @@ UNIT_WORDS = frozenset(
     "research labs lab laboratories digital cloud technologies technology services solutions "
     "electronics "
     "systems software global consulting engineering studios innovation center centre "
-    "development delivery operations hub office division unit group holdings holding "
+    "development delivery operations hub office division unit group holdings holding strategy "
+    "advisory interactive assurance "
     "international worldwide".split()
 )
 # Units that are the firm itself, not a part of it ("Grab Holdings" is Grab).
@@ -121,17 +122,74 @@ def _cities_as_one(words: list[str]) -> list[str]:
 def loose_words(name: str) -> tuple[str, ...]:
     """A name in English words, its cities under one name, without "of", "the", legal forms."""
     words = [WORD_FORMS.get(w, w) for w in fold(_BRACKET.sub(" ", name or "")).split()]
-    words = [w for w in _cities_as_one(words) if w not in OPTIONAL_WORDS]
-    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
-        words.pop()
-    return tuple(words)
+    words = strip_legal(" ".join(_cities_as_one(words))).split()
+    return tuple(w for w in words if w not in OPTIONAL_WORDS)
+
+
+def _loose_forms(name: str) -> set[tuple[str, ...]]:
+    """The loose words, and for a kind word before a one-word name ("Università Bocconi",
+    "Universitas Indonesia") the English order too ("Bocconi University"). Never across an
+    "of": "University of Miami" is not "Miami University"."""
+    words = loose_words(name)
+    forms = {words}
+    raw = fold(name).split()
+    if (
+        len(words) == 2
+        and words[0] in KIND_WORDS
+        and len(raw) == 2
+        and words[1] not in KIND_WORDS
+        and words[1] not in _SHARED_NAMES
+    ):
+        forms.add((words[1], words[0]))
+    return forms
 
 
 def same_loose_name(a: str, b: str) -> bool:
     """ "Universität Wien" and "University of Vienna"; "Univ. of Michigan" and "University of
     Michigan". A name of kind words alone ("Universidad", "University") is no name."""
-    la, lb = loose_words(a), loose_words(b)
-    return bool(la) and la == lb and any(w not in KIND_WORDS for w in la)
+    shared = _loose_forms(a) & _loose_forms(b)
+    return any(form and any(w not in KIND_WORDS for w in form) for form in shared)
+
+
+# One-word names that many schools share ("Trinity College" is in Dublin, Cambridge and
+# Hartford): written alone they name no one school.
+_SHARED_NAMES = frozenset(
+    "trinity concordia union christ national central state city metropolitan international "
+    "american european open free catholic christian methodist baptist lutheran saint st "
+    "technical technological polytechnic royal imperial".split()
+)
+_SCHOOL_KINDS = frozenset({"university", "college", "institute", "polytechnic", "academy"})
+
+
+def bare_school_name(short: str, long: str) -> bool:
+    """ "Purdue" of "Purdue University", "Tsinghua" of "Tsinghua University": a school written
+    without its kind word. Never a place ("Boston" is Boston University and Boston College,
+    "Miami" two more) nor a name many schools share ("Trinity")."""
+    mine = fold(short).split()
+    words = fold(long).split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    if len(mine) != 1 or len(words) != 2 or words[0] != mine[0] or words[1] not in _SCHOOL_KINDS:
+        return False
+    word = mine[0]
+    cities, countries, regions = _place_tables()
+    if word in cities or word in countries or word in regions or word in _city_names_words():
+        return False
+    # "Miami University" and the "University of Miami": a name two schools share.
+    if org_key(f"University of {word}") != org_key(long):
+        if org_key(f"University of {word}") in _org_keys():
+            return False
+    return len(word) >= 4 and word not in _SHARED_NAMES and word not in KIND_WORDS
+
+
+@cache
+def _org_keys() -> frozenset[str]:
+    return frozenset(entry["key"] for entry in _load("aliases_orgs.json")["entries"])
+
+
+@cache
+def _city_names_words() -> frozenset[str]:
+    return frozenset(w for words in _city_names() for w in words)
 
 
 def former_names(name: str) -> tuple[str, tuple[str, ...]]:

@@ -66,6 +66,7 @@ from .normalize import (
 )
 from .org_forms import (
     abbreviates,
+    bare_school_name,
     first_words_before_and,
     former_names,
     parent_of,
@@ -178,7 +179,9 @@ def _by_forms(a: OrgMention, b: OrgMention) -> OrgMatch | None:
         key = _table_key(a.name) or _table_key(b.name) or org_key(b.name)
         return OrgMatch(key, "name")
     for short, long in ((a, b), (b, a)):
-        if abbreviates(short.name, long.name) or first_words_before_and(short.name, long.name):
+        bare = short.kind == "school" == long.kind and bare_school_name(short.name, long.name)
+        words = abbreviates(short.name, long.name) or first_words_before_and(short.name, long.name)
+        if bare or words:
             key = _table_key(long.name) or org_key(long.name)
             return OrgMatch(
                 key, "acronym", f"{short.name.strip()} is short for {long.name.strip()}"
@@ -229,6 +232,8 @@ def may_be_same_org(name_a: str, name_b: str) -> bool:
         return True
     for one, other in ((name_a, name_b), (name_b, name_a)):
         if abbreviates(one, other) or first_words_before_and(one, other):
+            return True
+        if bare_school_name(one, other):
             return True
     for one, other in ((name_a, name_b), (name_b, name_a)):
         current, olds = former_names(one)

