@@ -18,7 +18,22 @@ from .text import clean, inline_text, parse_date_range
 from .vocabulary import DEGREE_WORDS
 
 _SECTION_NAMES = {
-    "experience": ("experience", "work", "work experience", "employment", "career", "jobs"),
+    "experience": (
+        "experience",
+        "work",
+        "work experience",
+        "employment",
+        "career",
+        "jobs",
+        "professional experience",
+        "work history",
+        "employment history",
+        "career history",
+        "where i've worked",
+        "where i’ve worked",
+        "positions",
+        "appointments",
+    ),
     "education": ("education", "studies", "academic background"),
     "skills": ("skills", "expertise", "technologies", "tools", "skills & tools"),
 }
@@ -70,11 +85,21 @@ def _parts(section: Tag) -> list[Tag]:
     return [parent] if parent is not None else []
 
 
+def _level(node: Tag) -> int:
+    """h1 is 1 ... h4 is 4; a themed section title counts as a top-level heading."""
+    return int(node.name[1]) if node.name in _HEADINGS else 1
+
+
 def _following(heading: Tag) -> list[Tag]:
-    """The elements after a heading, up to the next heading."""
+    """The elements after a heading, up to the next heading of its level or above (the jobs
+    under "Experience" may each have a heading of their own, one level down)."""
+    level = _level(heading)
     parts: list[Tag] = []
     for sibling in heading.find_next_siblings(limit=50):
-        if _is_label(sibling) or sibling.find(_HEADINGS) is not None:
+        inner = sibling.find(_HEADINGS)
+        if (_is_label(sibling) and _level(sibling) <= level) or (
+            inner is not None and _level(inner) <= level
+        ):
             break
         parts.append(sibling)
     return parts
@@ -109,11 +134,29 @@ def _fields(item: Tag) -> list[Tag]:
     return []
 
 
+def _dated_entries(parts: list[Tag]) -> list[Tag]:
+    """Blocks that are one entry each: separate fields, one of them a date range ("Careem ·
+    2022 – Present" under an <h3> with the title). Their list items are descriptions."""
+    found: list[Tag] = []
+    for part in parts:
+        for block in [part, *part.find_all(["div", "li", "article", "section"], limit=200)]:
+            fields = _fields(block)
+            if len(fields) >= 2 and any(_RANGE_IN_TEXT.search(f.get_text(" ")) for f in fields):
+                if not any(block in f.parents or f is block for f in found):
+                    found.append(block)
+    # The innermost entries only: a wrapper of several entries is not one.
+    return [b for b in found if not any(o is not b and b in o.parents for o in found)][:MAX_ITEMS]
+
+
 def _items(section: Tag | None) -> list[Tag]:
-    """The section's entries: its list items, else its blocks made of separate fields."""
+    """The section's entries: blocks with a date range made of separate fields, else its list
+    items, else its blocks made of separate fields."""
     if section is None:
         return []
     parts = _parts(section)
+    dated = _dated_entries(parts)
+    if len(dated) >= 2 or (dated and not any(p.find("li") for p in parts)):
+        return dated
     items: list[Tag] = []
     for part in parts:
         items += [part] if part.name == "li" else part.find_all("li", limit=MAX_ITEMS)
@@ -147,6 +190,8 @@ def _split(item: Tag) -> tuple[str | None, list[str], str | None, str | None]:
             text = re.sub(r",?\s*\b(?:19|20)\d\d$", "", text).strip(" ,·|")
             if text and not (len(text) > 80 or (text.endswith(".") and len(text.split()) >= 4)):
                 parts.append(text)
+        if len(parts) == 1:  # "Senior Frontend Engineer @ Shopify" in one heading
+            parts = [p for p in (clean(x) for x in _SEPARATORS.split(parts[0])) if p]
         return None, parts, start, end
     text, start, end = _without_range(inline_text(item) or "")
     strong = item.find(["strong", "b", "h3", "h4"])
@@ -212,8 +257,12 @@ def _degree_and_field(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+# A list that names itself a list of skills: <ul class="skills-list">, "tech-stack".
+_SKILL_LIST = re.compile(r"(?:^|[-_])(?:skills?|tech-stack|technologies)(?:$|[-_])", re.I)
+
+
 def page_skills(soup: BeautifulSoup) -> list[str]:
-    section = find_page_section(soup, "skills")
+    section = find_page_section(soup, "skills") or soup.find(["ul", "ol"], class_=_SKILL_LIST)
     if section is None:
         return []
     items = [inline_text(li) for li in _items(section)]
