@@ -25,7 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from harness import ROOT
-from harness.opener_grammar import ask_sentences, check_grammar, names_goal
+from harness.opener_grammar import ask_sentences, check_grammar
 from insights.goal import infer_goal
 from insights.openers import opener_versions
 from insights.truth import check_opener
@@ -75,9 +75,7 @@ def check_string(field: str, value: str, ready: list[tuple]) -> dict:
                         examples.append({"pair": name, "tone": tone, "channel": o["channel"],
                                          "rules": [f"truth:{f.kind}:{f.detail}" for f in findings],
                                          "sentence": findings[0].sentence})  # fmt: skip
-                    if goal and not any(
-                        names_goal(s, goal.text, goal.target) for s in ask_sentences(o["text"])
-                    ):
+                    if goal and not any(goal.named_in(s) for s in ask_sentences(o["text"])):
                         untied += 1
                     problems.update({p.rule for p in rules})
                     if rules and len(examples) < 3:
