@@ -17,6 +17,7 @@ their goal or ask as free text ("so I'd love to I'm hoping to move into ML infra
 - ``article``: "a" before a vowel sound or "an" before a consonant, or no article before a
   singular noun an ask is made of ("open to 20 min call", "ask for quick chat");
 - ``long_sentence``: a sentence over 45 words outside quotations;
+- ``doubled_time``: two times for one thing ("sometime next month in the next few weeks");
 - ``raw_marks``: the user's own shorthand left in ("->", "→", an unmatched bracket, ":").
 
 Quotations (“...”) are the person's own words and are not checked.
@@ -68,6 +69,11 @@ _NO_ARTICLE = re.compile(
 )
 _PERSON_MISMATCH = re.compile(r"\bsomeone\b[^.?!;,“]*\b(?:my|me|I)\b")
 _RAW_MARKS = re.compile(r"->|→|=>|\s:\s|:\s*$|\.\.\.|\b(?:lol|pls|plz|thx)\b", re.IGNORECASE)
+_TIME = re.compile(
+    r"\b(?:in the next few weeks|in the coming weeks|(?:sometime\s+)?(?:next|this) (?:week|month)"
+    r"|sometime)\b",
+    re.IGNORECASE,
+)
 _SIGN = re.compile(r"^(?:best|thanks|thank you|kind regards|all the best),$", re.IGNORECASE)
 
 
@@ -146,6 +152,8 @@ def _sentence_rules(s: str) -> list[str]:
         or _NO_ARTICLE.search(body)
     ):
         rules.append("article")
+    if len(_TIME.findall(body)) > 1:
+        rules.append("doubled_time")
     if len(body.split()) > MAX_WORDS:
         rules.append("long_sentence")
     if _RAW_MARKS.search(body) or body.count("(") != body.count(")"):

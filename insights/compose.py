@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from scraper.models import Profile
 
 from .facts import current_position
+from .freetext import WHEN
 from .models import CHANNEL_LIMITS
 from .phrasing import (
     ANCHOR,
@@ -139,7 +140,7 @@ def ask_sentence(plan: Plan, tone: str, seed: str, subject: str, short: int = 0)
         frame = MENTOR_ASK[tone]
     elif ask.kind == "call":
         frame = CALL[tone]
-        fill["when"] = "" if short else CALL_WHEN[tone]
+        fill["when"] = "" if short or WHEN.search(ask.text) else CALL_WHEN[tone]
     elif _GIVEN.match(ask.text):
         frame = GIVE[tone]
     else:

@@ -22,6 +22,7 @@ the opener falls back to a generic frame that names no goal or ask text at all.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -93,6 +94,7 @@ OWN_THINGS = frozenset(
 _DETERMINERS = frozenset(
     "a an the my your our some any one two three few this that his her their".split()
 )
+_WHEN_WORDS = frozenset("sometime next this soon today tomorrow".split())
 _PREPOSITIONS = frozenset("in into on at for from to of with about towards toward as by".split())
 
 
@@ -173,6 +175,8 @@ def with_article(text: str) -> str:
         if w.lower() in _PREPOSITIONS:
             break
         head.append(w)
+    # The head noun is the last before a preposition, or before "sometime next week".
+    head = list(itertools.takewhile(lambda w: w.lower() not in _WHEN_WORDS, head))
     if head and head[-1].lower() in COUNT_NOUNS:
         article = "an" if re.match(r"[aeiou]|8|11-|18-", words[0], re.I) else "a"
         return f"{article} {text}"
@@ -252,6 +256,12 @@ YOU_VERBS = frozenset(
     recommend suggest point send connect walk hop jump meet chat talk""".split()
 )
 ME_VERBS = frozenset("ask hear pick learn get send show run share talk chat buy".split())
+# An ask that says when ("sometime next month") needs no "in the next few weeks".
+WHEN = re.compile(
+    r"\b(?:next|this|coming)\s+(?:week|month|few|couple)|\bsometime\b|\bsoon\b|\btoday\b|"
+    r"\btomorrow\b|\bweekend\b|\b(?:mon|tues|wednes|thurs|fri)day\b",
+    re.IGNORECASE,
+)
 _MENTOR = re.compile(r"^(?:(?:a|an|some)\s+)?mentor(?:ship|ing)?$", re.I)
 
 
@@ -269,7 +279,7 @@ def ask_phrase(raw: str | None) -> Phrase | None:
             if found:
                 text = text[found.end() :]
                 who = role or who
-    text = _cut(text)
+    text = lower_first(_cut(text))  # "Quick call ..." inside a sentence is "quick call"
     text = _MINUTES.sub(lambda m: f"{m.group(1)}-minute ", text)
     text = re.sub(r"\s+", " ", text).strip()
     if not text or not _fits(text):

@@ -140,3 +140,16 @@ def test_the_grammar_rules_pass_a_well_formed_note_and_count_its_length():
     assert [p.rule for p in check_grammar(note + " " + "x" * 60 + ".", "connection_note")] == [
         "length"
     ]
+
+
+def test_an_ask_that_says_when_gets_no_second_time_and_no_sentence_capital():
+    from harness.opener_grammar import check_grammar as grammar
+
+    found = ask_phrase("Short call sometime next week")
+    assert found.text == "a short call sometime next week"
+    assert "doubled_time" in {
+        p.rule
+        for p in grammar(
+            "Hi Anna, would you be open to a call next week in the next few weeks? No.", "message"
+        )
+    }
