@@ -43,6 +43,9 @@ _BRACKET = re.compile(r"\(([^)]*)\)")
 _ALL_CAPS = re.compile(r"^(?:[A-Z]\.?){2,8}$|^[A-Z]+(?:&[A-Z]+)+$")
 _CAMEL = re.compile(r"^[A-Z][A-Za-z]{1,9}$")
 # "UofT", "UoM": a lowercase "of" (or its "o") between capitals is a part of its own.
+_CONNECTORS = frozenset({"of", "and", "o"})
+# "U of T", "U. of M.": a "University of" written with its initial alone.
+_U_OF = re.compile(r"^U\.?\s+of\s+([A-Z])\.?(?=\s|,|$)")
 _CAMEL_PART = re.compile(r"[A-Z](?:(?!(?:of|and|o)[A-Z])[a-z])*|of|and|o")
 
 
@@ -84,7 +87,7 @@ class OrgName:
 
 @cache
 def parse_org(raw: str) -> OrgName:
-    text = " ".join((raw or "").split())
+    text = _U_OF.sub(r"Uof\1", " ".join((raw or "").split()))
     brackets: list[tuple[str, ...]] = []
     places: list[str] = []
     for inside in _BRACKET.findall(text):
@@ -170,7 +173,10 @@ def match_acronym(short: str, long: str) -> AcronymMatch | None:
     if not s.acronym or not l_name.core:
         return None
     short_rest = (*s.after_acronym, *s.qualifier)
-    strength = sum(len(p) for p in s.acronym)
+    # The lowercase "of" of "UofM" counts as one letter, not two: "UofM" is as short as "UOM"
+    # and as shared (Michigan, Minnesota, Manitoba). The O of "UOIT" is a letter.
+    mixed_case = not _ALL_CAPS.match(s.acronym_text)
+    strength = sum(1 if mixed_case and p in _CONNECTORS else len(p) for p in s.acronym)
     if s.acronym in l_name.brackets:
         return AcronymMatch(
             s.acronym_text, " ".join(l_name.core), strength, short_rest, l_name.qualifier, True,

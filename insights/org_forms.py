@@ -147,8 +147,19 @@ def _loose_forms(name: str) -> set[tuple[str, ...]]:
 def same_loose_name(a: str, b: str) -> bool:
     """ "Universität Wien" and "University of Vienna"; "Univ. of Michigan" and "University of
     Michigan". A name of kind words alone ("Universidad", "University") is no name."""
-    shared = _loose_forms(a) & _loose_forms(b)
-    return any(form and any(w not in KIND_WORDS for w in form) for form in shared)
+    forms_a, forms_b = _loose_forms(a), _loose_forms(b)
+    shared = forms_a & forms_b
+    if any(form and any(w not in KIND_WORDS for w in form) for form in shared):
+        return True
+    # "Price Waterhouse Coopers" and "PricewaterhouseCoopers", "Data Bricks" and "Databricks":
+    # one name with and without its spaces (at least six letters, and a word that is no kind).
+    return any(
+        "".join(fa) == "".join(fb)
+        and len("".join(fa)) >= 6
+        and any(w not in KIND_WORDS for w in (*fa, *fb))
+        for fa in forms_a
+        for fb in forms_b
+    )
 
 
 # One-word names that many schools share ("Trinity College" is in Dublin, Cambridge and

@@ -283,3 +283,19 @@ def test_a_school_written_without_its_kind_word() -> None:
         assert same_org(school(bare), school(full)) is None
     # Employers are not schools: "Purdue" the employer is not a school's bare name.
     assert same_org(job("Purdue"), job("Purdue University")) is None
+
+
+def test_one_name_with_and_without_its_spaces() -> None:
+    assert same_loose_name("Price Waterhouse Coopers", "PricewaterhouseCoopers")
+    assert same_org(job("Data Bricks"), job("Databricks, Inc."))
+    assert not same_loose_name("University of Miami", "Miami University")
+    assert not same_loose_name("Uni Versity", "University")  # kind words alone are no name
+
+
+def test_u_of_x_and_its_of_as_one_letter() -> None:
+    # "U of T" is "UofT"; its "of" counts as one letter, so like any three letters it needs a
+    # place that agrees ("UofM" is Michigan in Ann Arbor, not in Minneapolis).
+    assert same_org(school("U of T", "Toronto, Ontario, Canada"), school("University of Toronto"))
+    assert same_org(school("U. of M.", "Ann Arbor, MI"), school("University of Michigan"))
+    assert same_org(school("UofM", "Minneapolis, MN"), school("University of Michigan")) is None
+    assert same_org(school("U of T"), school("University of Toronto")) is None
