@@ -40,7 +40,20 @@ _WORK_AT = re.compile(
     rf"|manage\s+[\w\s]{{1,30}}?)"
     rf"\s+(?:at|for)\s+{_ORG}"
 )
-_PLACE_AFTER_ORG = re.compile(rf"^\s+in\s+(?P<place>{_PLACE})")
+# "at Adyen in Amsterdam", "at JetBrains Research, Prague." (a place after a comma only when
+# the sentence ends there: "at Google, where I ..." names none).
+_PLACE_AFTER_ORG = re.compile(
+    rf"^(?:\s+in\s+(?P<place>{_PLACE})|,\s*(?P<end_place>{_PLACE})\s*(?:[.;!]|$))"
+)
+# "a mobile developer in Warsaw": a role in a place, no organisation named. Fields of study
+# are written the same way ("a lecturer in Computer Science"), so those words are no place.
+_ROLE_IN_PLACE = re.compile(
+    rf"\b(?:a|an)\s+{_TITLE}\s+(?:in|from)\s+(?P<place>{_PLACE})(?=\s*(?:[.:;!]|$))"
+)
+_FIELD_WORDS = {
+    "science", "sciences", "engineering", "studies", "learning", "department", "lab",
+    "laboratory", "group", "team", "research", "mathematics", "physics", "biology", "economics",
+}  # fmt: skip
 _LIVE_IN = re.compile(
     rf"\b(?:based\s+(?:in|out\s+of)|I\s+live\s+in|living\s+in|located\s+in"
     rf"|(?:working|work)\s+(?:remotely\s+)?from|I['’]m\s+from)\s+(?P<place>{_PLACE})"
@@ -186,7 +199,7 @@ def read_bio(text: str | None) -> BioFacts:
             if m and employer and place is None:
                 after = _PLACE_AFTER_ORG.match(sentence[m.end() :])
                 if after:
-                    place = _name(after.group("place"))
+                    place = _name(after.group("place") or after.group("end_place"))
         for m in _PAST_ROLE.finditer(sentence):
             role, org = _title(m.group("title")), _name(m.group("org"))
             if role and org and _is_role(role) and org not in [p.company for p in past]:
@@ -196,6 +209,11 @@ def read_bio(text: str | None) -> BioFacts:
         if place is None:
             m = _LIVE_IN.search(sentence)
             if m:
+                place = _name(m.group("place"))
+        if place is None:
+            m = _ROLE_IN_PLACE.search(sentence)
+            words = {w.lower() for w in m.group("place").split()} if m else set()
+            if m and _is_role(m.group("title").split()[-1]) and not words & _FIELD_WORDS:
                 place = _name(m.group("place"))
         found = [
             (m.group("school"), m.group("degree"), m.group("field"))

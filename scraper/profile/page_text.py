@@ -167,11 +167,48 @@ def tagline(soup: BeautifulSoup, name: str) -> str | None:
     for heading in soup.find_all(["h1", "h2", "h3"], limit=20):
         if (person_name(heading.get_text(" ")) or "").casefold() != name.casefold():
             continue
-        following = heading.find_next_sibling(["p", "h2", "h3", "h4", "div"])
-        text = clean(following.get_text(" ")) if following is not None else None
-        if text and len(text) <= 160:
-            return text
+        # The heading may sit alone in a wrapper: the line is then the wrapper's next sibling.
+        node: Tag | None = heading
+        for _ in range(2):
+            if node is None:
+                break
+            following = node.find_next_sibling(["p", "h2", "h3", "h4", "div", "span"])
+            text = clean(following.get_text(" ")) if following is not None else None
+            if text and len(text) <= 200:
+                return text
+            parent = node.parent
+            node = parent if parent is not None and len(parent.find_all(True)) <= 3 else None
     return None
+
+
+def reads_as_sentences(text: str | None) -> bool:
+    """'Staff engineer. I write about Postgres.' is a short bio; 'Data Engineer @ Talkdesk ·
+    Lisbon' is a title line."""
+    if not text:
+        return False
+    return text.rstrip().endswith((".", "!", "?")) or ". " in text
+
+
+# Label and value pairs a profile page prints: "Work: Staff Engineer at X", "Education: Y".
+_LABELS = {
+    "work": "work", "company": "work", "employer": "work", "job": "work", "position": "work",
+    "education": "education", "school": "education", "university": "education",
+    "location": "location", "based in": "location", "lives in": "location",
+}  # fmt: skip
+
+
+def labelled(soup: BeautifulSoup) -> dict[str, str]:
+    """{"work": ..., "education": ..., "location": ...} from label/value pairs."""
+    out: dict[str, str] = {}
+    for label in soup.find_all(["strong", "dt", "th", "span", "div", "b"], limit=2000):
+        key = _LABELS.get((clean(label.get_text(" ")) or "").lower().rstrip(":"))
+        if key is None or key in out or label.find_parent(["nav", "footer", "article"]):
+            continue
+        value = label.find_next_sibling(["dd", "p", "span", "div", "td"])
+        text = clean(value.get_text(" ")) if value is not None else None
+        if text and len(text) <= 100:
+            out[key] = text
+    return out
 
 
 # Where themes print the owner's place: h-card's p-locality, "author-location", "location".

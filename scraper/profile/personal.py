@@ -31,8 +31,9 @@ from .page_text import (
     card_location,
     current_role,
     home_intro,
+    labelled,
     main_text,
-    names_person,
+    reads_as_sentences,
     tagline,
 )
 from .site_owner import about_page_url
@@ -229,17 +230,25 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
     if not about and about_page:
         about = main_text(soup)
     intro = home_intro(soup, name) if own_page and not about_page else None
-    # A home page's first-person opening is a bio; its meta description is the site's tagline.
-    # A description that speaks of the person is theirs; one that does not is the site's.
+    # A description that starts with the person ("Sam Okafor writes about ...") is their bio;
+    # "Personal site of Jana" or "Notes on Go and the bugs I made" is the site's.
     described = _meta(soup, "og:description", "description")
-    if not about and (og_profile or rel_me) and names_person(described, name):
-        about = described
+    first = name.split()[0]
+    bio_described = described if described and described.startswith(first) else None
+    if not about and (og_profile or rel_me):
+        about = bio_described
     about = about or intro
     about = about or (about_widget(soup, name) if own_page else None)
-    if not about and (og_profile or about_page or (rel_me and names_person(described, name))):
-        about = described
     under_name = tagline(soup, name) if own_page else None
-    bio = "\n".join(t for t in (under_name, about, intro) if t) if own_page else None
+    # The line under the name, written as sentences, is a short bio ("Staff engineer. I write
+    # about Postgres."); a title line ("Data Engineer @ Talkdesk · Lisbon") is not.
+    if not about and reads_as_sentences(under_name):
+        about = under_name
+    if not about and (og_profile or about_page):
+        about = described
+    pairs = labelled(soup) if own_page else {}
+    lines = (under_name, pairs.get("work"), about, intro)
+    bio = "\n".join(t for t in lines if t) if own_page else None
     facts = read_bio(bio)
 
     # Visible Experience/Education lists usually say more (titles, dates) than the JSON-LD;
@@ -249,6 +258,8 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
         current = (Position(title=facts.title, company=facts.employer),) if facts.employer else ()
         experience = current + tuple(facts.past)
     education = tuple(page_schools(soup)) or profile.education
+    if not education and not facts.schools and pairs.get("education"):
+        education = (School(school=pairs["education"]),)
     if not education and facts.schools:
         education = tuple(
             School(
@@ -280,7 +291,10 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
         profile,
         name=name,
         headline=profile.headline or facts.headline or current_role(experience),
-        location=profile.location or facts.place or (card_location(soup) if own_page else None),
+        location=profile.location
+        or facts.place
+        or pairs.get("location")
+        or (card_location(soup) if own_page else None),
         about=about,
         experience=experience,
         education=education,
