@@ -57,17 +57,19 @@ WHO_NAME_ONLY = {"warm": "I'm {name}.", "brief": "I'm {name}.", "formal": "I am 
 # after "about"; {ask}: the user's ask as a clause (``freetext``), never as typed; {about}:
 # " about {subject}" when the ask does not name its own topic, {when}: when, for a call.
 # Each frame starts with a lower-case letter: ``compose`` capitalises the sentence's first word.
+# "Learn first about" and "read first about" fit any subject; "start with" does not fit people
+# ("start with platform teams").
 QUESTION = {
     "warm": (
         "{lead}what would you suggest I learn first about {subject}?",
-        "{lead}where would you suggest I start with {subject}?",
+        "{lead}what would you suggest I read first about {subject}?",
     ),
     "brief": (
-        "{lead}where should I start with {subject}?",
         "{lead}what should I learn first about {subject}?",
+        "{lead}what should I read first about {subject}?",
     ),
     "formal": (
-        "{lead}where would you recommend I start with {subject}?",
+        "{lead}what would you recommend I learn first about {subject}?",
         "{lead}what would you recommend I read first about {subject}?",
     ),
 }
