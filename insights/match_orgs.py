@@ -17,7 +17,7 @@ from scraper.models import Position, Profile, School
 
 from .models import Evidence, TalkingPoint
 from .normalize import Place, fold, org_name, resolve_place, year_of
-from .org_forms import parent_of
+from .org_forms import parent_of, school_parent
 from .org_match import OrgMatch, OrgMention, may_be_same_org, same_org
 from .tenure import Together, clause, together
 
@@ -159,7 +159,7 @@ def _point(
     theirs, mine = (n or "" for n in names)
     name = org_name(theirs)
     # "Microsoft IDC" and "Microsoft": both worked at Microsoft, not both at its IDC.
-    unit = parent_of(theirs) if kind != "school" else None
+    unit = parent_of(theirs) if kind != "school" else school_parent(theirs)
     if unit and (shared.match.how == "unit" or may_be_same_org(unit[0], mine)):
         name = org_name(unit[0])
     aka, join = _spellings(me, name, mine, theirs, shared.match)

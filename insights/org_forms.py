@@ -200,7 +200,8 @@ def _org_keys() -> frozenset[str]:
 
 @cache
 def _city_names_words() -> frozenset[str]:
-    return frozenset(w for words in _city_names() for w in words)
+    """Every word of a city's names but "of", "the"... ("delhi" of "New Delhi")."""
+    return frozenset(w for words in _city_names() for w in words if w not in OPTIONAL_WORDS)
 
 
 def former_names(name: str) -> tuple[str, tuple[str, ...]]:
@@ -300,10 +301,11 @@ def parent_of(name: str, places: bool = True) -> tuple[str, str] | None:
         word = fold(token)
         capitals = token.isupper() and 0 < len(acronym_parts(token)) <= 4
         place = places and (word in countries or word in cities)
-        if not (word in UNIT_WORDS or place or capitals):
+        if not (word in UNIT_WORDS or word in LEGAL_SUFFIXES or place or capitals):
             break
         cut -= 1
-    if cut == len(tokens) or cut == 0:
+    unit = {fold(t) for t in tokens[cut:]} - LEGAL_SUFFIXES
+    if not unit or cut == 0:
         return None
     parent = " ".join(tokens[:cut])
     words = fold(parent).split()
@@ -311,10 +313,32 @@ def parent_of(name: str, places: bool = True) -> tuple[str, str] | None:
         return None
     if len("".join(words)) < 2:
         return None
-    unit = {fold(t) for t in tokens[cut:]}
     note = (
         f"{name.strip()} is {parent}"
         if unit <= _SAME_FIRM
         else f"{name.strip()} is part of {parent}"
     )
     return parent, note
+
+
+_SEPARATOR = re.compile(r"\s*,\s*|\s+[-–—|]\s+")
+_SCHOOL_UNITS = frozenset({"school", "college", "faculty", "department", "dept"})
+
+
+def school_parent(name: str) -> tuple[str, str] | None:
+    """(university, note) of a school written with one of its schools or faculties after a
+    comma or a dash: "University of Michigan - Ross School of Business" is the University of
+    Michigan. A part that names a place is a campus and stays ("Jawaharlal Nehru Technological
+    University, College of Engineering Hyderabad" is not JNTU Kakinada)."""
+    head, *tails = _SEPARATOR.split(_BRACKET.sub(" ", name or "").strip())
+    if not tails or len(fold(head).split()) < 2:
+        return None
+    cities, countries, regions = _place_tables()
+    for tail in tails:
+        words = fold(tail).split()
+        if not _SCHOOL_UNITS & set(words):
+            return None
+        names = set(words) | {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}
+        if names & (set(cities) | set(countries) | set(regions) | _city_names_words()):
+            return None
+    return head, f"{', '.join(tails)} is part of {head}"

@@ -72,6 +72,7 @@ from .org_forms import (
     parent_of,
     renamed_kind,
     same_loose_name,
+    school_parent,
 )
 from .org_links import linkedin_org_id, org_page
 
@@ -119,7 +120,22 @@ def same_org(a: OrgMention, b: OrgMention) -> OrgMatch | None:
     found = _same(a, b, forms=True)
     if found is None and a.kind == "employer" == b.kind:
         found = _as_units(a, b)
+    if found is None and a.kind == "school" == b.kind:
+        found = _as_school_units(a, b)
     return found
+
+
+def _as_school_units(a: OrgMention, b: OrgMention) -> OrgMatch | None:
+    """ "University of Michigan - Ross School of Business" and "UMich": one of a university's
+    schools counts as the university, and the note says it is a part of it."""
+    for x, y in ((a, b), (b, a)):
+        unit = school_parent(x.name)
+        if unit:
+            found = _same(replace(x, name=unit[0]), y, forms=True)
+            if found:
+                note = "; ".join(filter(None, [unit[1], found.note]))
+                return OrgMatch(found.key, "unit", note, found.links)
+    return None
 
 
 def _same(a: OrgMention, b: OrgMention, forms: bool) -> OrgMatch | None:
@@ -239,7 +255,7 @@ def may_be_same_org(name_a: str, name_b: str) -> bool:
         current, olds = former_names(one)
         parent = parent_of(one, places=False)
         names = [*olds, current] if olds else []
-        names += [parent[0]] if parent else []
+        names += [unit[0] for unit in (parent, school_parent(one)) if unit]
         if any(may_be_same_org(name, other) for name in names if name != one):
             return True
     for short, long in ((name_a, name_b), (name_b, name_a)):

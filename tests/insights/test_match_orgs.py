@@ -83,6 +83,14 @@ def test_a_unit_of_a_firm_is_worded_as_the_firm() -> None:
     (point,) = [p for p in _points(me_kpmg, them_kpmg) if p.kind == "employer"]
     assert point.text.startswith("You both worked at KPMG")
     assert "KPMG Advisory" not in point.text
+    # One of a university's schools is worded as the university.
+    them_ross = Profile(
+        source_url=THEM,
+        education=(School("University of Michigan - Ross School of Business", "MBA"),),
+    )
+    me_umich = Profile(source_url=ME, education=(School("University of Michigan", "BS"),))
+    (point,) = [p for p in _points(me_umich, them_ross) if p.kind == "school"]
+    assert point.text.startswith("You both studied at University of Michigan")
     # The other way round the unit is mine, and the text names their firm.
     (point,) = [p for p in _points(them, me) if p.kind == "employer"]
     assert point.text.startswith("You both worked at Microsoft (your Microsoft IDC)")

@@ -299,3 +299,24 @@ def test_u_of_x_and_its_of_as_one_letter() -> None:
     assert same_org(school("U. of M.", "Ann Arbor, MI"), school("University of Michigan"))
     assert same_org(school("UofM", "Minneapolis, MN"), school("University of Michigan")) is None
     assert same_org(school("U of T"), school("University of Toronto")) is None
+
+
+def test_one_of_a_universitys_schools_is_the_university() -> None:
+    ross = "University of Michigan - Ross School of Business"
+    found = same_org(school(ross), school("University of Michigan"))
+    assert found is not None and found.how == "unit"
+    assert "Ross School of Business is part of University of Michigan" in found.note
+    assert same_org(school("University of Michigan"), school(ross))
+    assert may_be_same_org(ross, "University of Michigan")
+    # A part that names a place is a campus, and another campus is another school.
+    jntu = "Jawaharlal Nehru Technological University, College of Engineering Hyderabad"
+    assert same_org(school(jntu), school("JNTU Kakinada")) is None
+    assert same_org(school(ross), school("Michigan State University")) is None
+
+
+def test_legal_forms_alone_are_no_unit() -> None:
+    assert parent_of("Spotify AB") is None
+    assert parent_of("Amazon.com Services LLC") == (
+        "Amazon.com",
+        "Amazon.com Services LLC is part of Amazon.com",
+    )
