@@ -36,9 +36,10 @@ In order, the first that applies decides:
    - "University of X" is also read "X University" ("CU Boulder", "HKU").
    - a short form the alias table knows ("UW" is the University of Washington) means only that.
    - two different links to LinkedIn pages are two organisations to this rule.
-6. For employers only, a unit after a firm's name ("Microsoft IDC", "SAP Labs India", "EY GDS",
-   "Grab Holdings") is the firm, and the note says so ("Microsoft IDC is part of Microsoft").
-   After a school's name a place is a campus, never a unit.
+6. A unit after a firm's name ("Microsoft IDC", "SAP Labs India", "EY GDS", "Grab Holdings")
+   is the firm, and the note says so ("Microsoft IDC is part of Microsoft"); one of a
+   university's schools after a comma or a dash ("University of Michigan - Ross School of
+   Business") is the university. After a school's name a place is a campus, never a unit.
 
 A shared city word alone never makes two names one organisation: "Galway Technical Institute"
 and "NUI Galway" fail rule 5 (their initials differ), and rule 4 compares whole names, in order,
