@@ -75,10 +75,12 @@ def tokenize(sentence: str) -> list[str]:
 
 
 # A post states its subject in its title and first paragraph. The vector keyphrases are ranked
-# against, and the one posts are first compared by, is this many words from the start: on Inspec
-# train F1@10 is 38.8 with it against 39.5 with the whole abstract, at 60% of the time, and for
-# twenty 1,000-word posts it is 2k tokens to embed instead of 26k.
-LEDE_WORDS = 64
+# against, and the one posts are first compared by, is this many words from the start. On all
+# 1,000 Inspec train abstracts (16 candidates, the weights in insights/topics.py), F1@10 is
+# 37.50 with 64 words, 37.93 with 96, 38.15 with 128 and 37.91 with the whole abstract; 96
+# words took 1.02x the time of 64 and 128 took 1.17x (bench/keyphrases.py, side by side). For
+# twenty 1,000-word posts it is 2.5k tokens to embed instead of 26k.
+LEDE_WORDS = 96
 
 
 def lede(title: str | None, text: str | None) -> str:
