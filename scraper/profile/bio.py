@@ -48,7 +48,7 @@ _PLACE_AFTER_ORG = re.compile(
 # "a mobile developer in Warsaw": a role in a place, no organisation named. Fields of study
 # are written the same way ("a lecturer in Computer Science"), so those words are no place.
 _ROLE_IN_PLACE = re.compile(
-    rf"\b(?:a|an)\s+{_TITLE}\s+(?:in|from)\s+(?P<place>{_PLACE})(?=\s*(?:[.:;!]|$))"
+    rf"(?:^|\b(?:a|an)\s+){_TITLE}\s+(?:in|from)\s+(?P<place>{_PLACE})(?=\s*(?:[.:;!]|$))"
 )
 _FIELD_WORDS = {
     "science", "sciences", "engineering", "studies", "learning", "department", "lab",
@@ -98,7 +98,8 @@ ROLE_NOUNS = set(
 # A job held before: "I was a postdoc at X", "five years as a backend developer at Y".
 _PAST_ROLE = re.compile(
     rf"(?:\bI\s+(?:was|worked|spent|served)\b(?:[\w\s,]{{0,30}}?\bas)?|\b(?:years?|months?)\s+as"
-    rf"|\bwas\s+previously|\bpreviously)\s+(?:(?:a|an)\s+)?{_TITLE}\s+(?:at|with|for)\s+{_ORG}"
+    rf"|\bwas\s+previously|\bpreviously|\bwas(?=\s+an?\s))\s+(?:(?:a|an)\s+)?{_TITLE}"
+    rf"\s+(?:at|with|for)\s+{_ORG}"
 )
 _YEARS = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+(\d{4})\s+(?:and|to|until|-|–)\s+(\d{4})\b")
 # A bio that opens with the role, without a subject: "Data engineer at Nubank."

@@ -95,7 +95,17 @@ def _following(heading: Tag) -> list[Tag]:
     under "Experience" may each have a heading of their own, one level down)."""
     level = _level(heading)
     parts: list[Tag] = []
-    for sibling in heading.find_next_siblings(limit=50):
+    # A heading alone in its wrapper (page builders wrap every element): the wrapper's
+    # siblings follow it.
+    start: Tag = heading
+    for _ in range(2):
+        parent = start.parent
+        if start.find_next_sibling() is not None or parent is None or parent.name == "body":
+            break
+        if clean(parent.get_text(" ")) != clean(heading.get_text(" ")):
+            break
+        start = parent
+    for sibling in start.find_next_siblings(limit=50):
         inner = sibling.find(_HEADINGS)
         if (_is_label(sibling) and _level(sibling) <= level) or (
             inner is not None and _level(inner) <= level
@@ -139,7 +149,10 @@ def _dated_entries(parts: list[Tag]) -> list[Tag]:
     2022 – Present" under an <h3> with the title). Their list items are descriptions."""
     found: list[Tag] = []
     for part in parts:
-        for block in [part, *part.find_all(["div", "li", "article", "section"], limit=200)]:
+        blocks = part.find_all(["div", "li", "p", "article", "section"], limit=200)
+        for block in [part, *blocks]:
+            if block.name == "dl":
+                continue
             fields = _fields(block)
             if len(fields) >= 2 and any(_RANGE_IN_TEXT.search(f.get_text(" ")) for f in fields):
                 if not any(block in f.parents or f is block for f in found):
@@ -154,6 +167,10 @@ def _items(section: Tag | None) -> list[Tag]:
     if section is None:
         return []
     parts = _parts(section)
+    # A definition list: each <dd> is an entry, the <dt> before it its years.
+    terms = [dd for p in parts for dd in ([p] if p.name == "dd" else p.find_all("dd", limit=40))]
+    if terms:
+        return terms[:MAX_ITEMS]
     dated = _dated_entries(parts)
     if len(dated) >= 2 or (dated and not any(p.find("li") for p in parts)):
         return dated
@@ -172,7 +189,10 @@ def _without_range(text: str) -> tuple[str, str | None, str | None]:
     m = _RANGE_IN_TEXT.search(text)
     if not m:
         return text, None, None
-    dates = parse_date_range(f"{m.group(1)} - {m.group(2)}")
+    end = m.group(2)
+    if end.lower() in ("now", "today", "current"):
+        end = "Present"  # what the date reader knows an open range by
+    dates = parse_date_range(f"{m.group(1)} - {end}")
     rest = (text[: m.start()] + text[m.end() :]).strip(" ,·|()—–-")
     return rest, (dates.start if dates else None), (dates.end if dates else None)
 
@@ -194,6 +214,9 @@ def _split(item: Tag) -> tuple[str | None, list[str], str | None, str | None]:
             parts = [p for p in (clean(x) for x in _SEPARATORS.split(parts[0])) if p]
         return None, parts, start, end
     text, start, end = _without_range(inline_text(item) or "")
+    term = item.find_previous_sibling("dt") if item.name == "dd" else None
+    if term is not None and start is None:
+        _, start, end = _without_range(inline_text(term) or "")
     strong = item.find(["strong", "b", "h3", "h4"])
     title = clean(strong.get_text(" ")) if strong is not None else None
     if title and text.startswith(title):

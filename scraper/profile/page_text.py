@@ -45,11 +45,13 @@ def main_text(soup: BeautifulSoup, limit: int = MAX_ABOUT_CHARS) -> str | None:
         text = clean_block(_rendered_text(block))
         if not text:
             continue
+        links = clean(" ".join(a.get_text(" ") for a in block.find_all("a"))) or ""
         if block.name == "li":
-            links = " ".join(a.get_text(" ") for a in block.find_all("a"))
-            if clean(links) == clean(text):
+            if links == clean(text):
                 continue
             text = "• " + text
+        elif len(links) * 10 >= len(clean(text) or "") * 7:
+            continue  # "GitHub · Hugging Face · Mail": a row of links, not words about them
         blocks.append(text)
         size += len(text)
         if size > limit:

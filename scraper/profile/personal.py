@@ -247,7 +247,7 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
     if not about and (og_profile or about_page):
         about = described
     pairs = labelled(soup) if own_page else {}
-    lines = (under_name, pairs.get("work"), about, intro)
+    lines = (under_name, pairs.get("work"), about, intro, bio_described)
     bio = "\n".join(t for t in lines if t) if own_page else None
     facts = read_bio(bio)
 
