@@ -50,6 +50,10 @@ _PLACE_AFTER_ORG = re.compile(
 _ROLE_IN_PLACE = re.compile(
     rf"(?:^|\b(?:a|an)\s+){_TITLE}\s+(?:in|from)\s+(?P<place>{_PLACE})(?=\s*(?:[.:;!]|$))"
 )
+_ACADEMIC = {
+    "lecturer", "professor", "reader", "fellow", "researcher", "student", "candidate",
+    "scientist", "chair", "teacher", "instructor", "postdoc", "associate", "assistant",
+}  # fmt: skip
 _FIELD_WORDS = {
     "science", "sciences", "engineering", "studies", "learning", "department", "lab",
     "laboratory", "group", "team", "research", "mathematics", "physics", "biology", "economics",
@@ -58,7 +62,7 @@ _LIVE_IN = re.compile(
     rf"\b(?:based\s+(?:in|out\s+of)|I\s+live\s+in|living\s+in|located\s+in"
     rf"|(?:working|work)\s+(?:remotely\s+)?from|I['’]m\s+from)\s+(?P<place>{_PLACE})"
 )
-_DEGREE = (
+DEGREE = (
     r"(?:Ph\.?\s?D\.?|PhD|doctorate|DPhil|[Mm]aster['’]?s|MSc|M\.Sc\.|MBA|MA|MS|BSc|B\.Sc\.|BA|BS"
     r"|B\.S\.|M\.S\.|B\.A\.|M\.A\.|B\.\s?Eng\.?|M\.\s?Eng\.?|BEng|MEng|B\.?Des\.?|M\.?Des\.?"
     r"|B\.?Tech|M\.?Tech|[Bb]achelor['’]?s|Bachelor\s+of\s+\w+|Master\s+of\s+\w+|degree"
@@ -71,11 +75,11 @@ _FIELD = (
     r"(?:\s+(?!(?:from|at)\b)(?:and\s+)?[A-Za-z][\w-]*){0,3}(?=\s+(?:from|at)\b)))?"
 )
 _SCHOOL = re.compile(
-    rf"(?:\b(?P<degree>{_DEGREE})(?!\w){_FIELD}|\b[Ss]tudied\b|\b[Ss]tudying\b|\bgraduated\b"
+    rf"(?:\b(?P<degree>{DEGREE})(?!\w){_FIELD}|\b[Ss]tudied\b|\b[Ss]tudying\b|\bgraduated\b"
     rf"|\bgraduate\b|\bmy\s+\w+\s+degree\b)"
     # What lies between the degree and the school names no job and no other degree: in
     # "Before the PhD I worked as an engineer at eBay" the PhD is not from eBay.
-    rf"(?:(?!\b(?:as\s+an?|worked|work|hold|{_DEGREE})\b)[^.;]){{0,80}}?"
+    rf"(?:(?!\b(?:as\s+an?|worked|work|hold|{DEGREE})\b)[^.;]){{0,80}}?"
     rf"\b(?:at|from)\s+(?P<school>(?:the\s+)?{_NAME})"
 )
 # "... at the University of X, where I also studied computer science" (the school first).
@@ -95,10 +99,13 @@ ROLE_NOUNS = set(
     coach technologist sre devops hacker investor chair dean associate assistant candidate
     """.split()
 )
+# Role words long enough to end a compound job word ("biostatistician", "co-founder").
+_SUFFIXES = ("statistician", "engineer", "scientist", "developer", "designer", "founder",
+             "manager", "analyst", "intern", "architect", "researcher")  # fmt: skip
 # A job held before: "I was a postdoc at X", "five years as a backend developer at Y".
 _PAST_ROLE = re.compile(
     rf"(?:\bI\s+(?:was|worked|spent|served)\b(?:[\w\s,]{{0,30}}?\bas)?|\b(?:years?|months?)\s+as"
-    rf"|\bwas\s+previously|\bpreviously|\bwas(?=\s+an?\s))\s+(?:(?:a|an)\s+)?{_TITLE}"
+    rf"|\bwas\s+previously|\b(?i:previously)|\bwas(?=\s+an?\s))\s+(?:(?:a|an)\s+)?{_TITLE}"
     rf"\s+(?:at|with|for)\s+{_ORG}"
 )
 _YEARS = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+(\d{4})\s+(?:and|to|until|-|–)\s+(\d{4})\b")
@@ -165,8 +172,16 @@ def _title(text: str | None) -> str | None:
 
 
 def _is_role(title: str | None) -> bool:
+    """A title names a job: one of its words is a role word, or ends with one
+    ("Biostatistician", "co-founder")."""
     words = (title or "").lower().split()
-    return any(w in ROLE_NOUNS or w.rstrip("s") in ROLE_NOUNS for w in words)
+    return any(
+        w in ROLE_NOUNS or w.rstrip("s") in ROLE_NOUNS or any(w.endswith(n) for n in _SUFFIXES)
+        for w in words
+    )
+
+
+is_role = _is_role
 
 
 def sentences(text: str) -> list[str]:
@@ -214,7 +229,9 @@ def read_bio(text: str | None) -> BioFacts:
         if place is None:
             m = _ROLE_IN_PLACE.search(sentence)
             words = {w.lower() for w in m.group("place").split()} if m else set()
-            if m and _is_role(m.group("title").split()[-1]) and not words & _FIELD_WORDS:
+            role = m.group("title").split()[-1].lower() if m else ""
+            # "a lecturer in Developmental Psychology": academic titles take a field, not a place.
+            if m and _is_role(role) and role not in _ACADEMIC and not words & _FIELD_WORDS:
                 place = _name(m.group("place"))
         found = [
             (m.group("school"), m.group("degree"), m.group("field"))

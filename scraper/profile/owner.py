@@ -69,6 +69,10 @@ def _meta(soup: BeautifulSoup, *names: str) -> str | None:
     return None
 
 
+# Titles written before a name on staff pages and speaker bios: "Dr Amelia Hart".
+_HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Dra|Sr|Sra)\.?\s+(?=\S+\s+\S)")
+
+
 def _byline(text: str | None) -> str | None:
     """'Bradley M. Kuhn (http://ebb.org/bkuhn/)' -> 'Bradley M. Kuhn'; 'By Jo' -> 'Jo'."""
     text = clean(text)
@@ -289,4 +293,6 @@ def choose_name(
     name = chosen or fallback
     if name and urlsplit(name).scheme in ("http", "https"):
         return None, None
+    if name:
+        name = _HONORIFIC.sub("", name)
     return name, author_page if name and name == author_name else author_page

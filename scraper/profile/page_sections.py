@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup, Tag
 
 from scraper.models import Position, School
 
+from .bio import DEGREE, is_role
 from .text import clean, inline_text, parse_date_range
 from .vocabulary import DEGREE_WORDS
 
@@ -34,7 +35,14 @@ _SECTION_NAMES = {
         "positions",
         "appointments",
     ),
-    "education": ("education", "studies", "academic background"),
+    "education": (
+        "education",
+        "studies",
+        "academic background",
+        "qualifications",
+        "academic qualifications",
+        "degrees",
+    ),
     "skills": ("skills", "expertise", "technologies", "tools", "skills & tools"),
 }
 _DATE = r"(?:[A-Za-z]{3,9}\.?\s+)?\d{4}"
@@ -154,7 +162,10 @@ def _dated_entries(parts: list[Tag]) -> list[Tag]:
             if block.name == "dl":
                 continue
             fields = _fields(block)
-            if len(fields) >= 2 and any(_RANGE_IN_TEXT.search(f.get_text(" ")) for f in fields):
+            dated = len(fields) >= 2 and any(_RANGE_IN_TEXT.search(f.get_text(" ")) for f in fields)
+            if not dated and _lines(block):
+                dated = _RANGE_IN_TEXT.search(block.get_text(" ")) is not None
+            if dated and not _holds_a_section_title(block):
                 if not any(block in f.parents or f is block for f in found):
                     found.append(block)
     # The innermost entries only: a wrapper of several entries is not one.
@@ -185,6 +196,33 @@ def _items(section: Tag | None) -> list[Tag]:
     return items[:MAX_ITEMS]
 
 
+_BLOCKS = ["p", "div", "li", "ul", "ol", "table", "section", "article", *_HEADINGS]
+
+
+def _holds_a_section_title(block: Tag) -> bool:
+    """The block holds an "Experience" or "Education" heading: it is the section, not an entry."""
+    names = {n for group in _SECTION_NAMES.values() for n in group}
+    return any(
+        (clean(h.get_text(" ")) or "").lower().rstrip(":") in names
+        for h in block.find_all(_HEADINGS, limit=20)
+    )
+
+
+def _lines(block: Tag) -> list[str]:
+    """A leaf block written as fields on lines or between bars ("Lund University | Lund, Sweden
+    <br> PhD in Biostatistics | Sept 2014 - June 2019"); [] for any other block."""
+    if block.find(_BLOCKS) is not None:
+        return []
+    text = "".join(
+        "\n" if isinstance(node, Tag) and node.name == "br" else str(node)
+        for node in block.descendants
+        if not isinstance(node, Tag) or node.name == "br"
+    )
+    if "|" not in text and "\n" not in text.strip():
+        return []
+    return [p for p in (clean(x) for x in re.split(r"[|\n]", text)) if p]
+
+
 def _without_range(text: str) -> tuple[str, str | None, str | None]:
     m = _RANGE_IN_TEXT.search(text)
     if not m:
@@ -213,7 +251,17 @@ def _split(item: Tag) -> tuple[str | None, list[str], str | None, str | None]:
         if len(parts) == 1:  # "Senior Frontend Engineer @ Shopify" in one heading
             parts = [p for p in (clean(x) for x in _SEPARATORS.split(parts[0])) if p]
         return None, parts, start, end
+    lines = _lines(item)
+    if len(lines) >= 2:
+        parts, start, end = [], None, None
+        for line in lines:
+            rest, s, e = _without_range(line)
+            start, end = start or s, end or e
+            if rest:
+                parts.append(rest)
+        return None, parts, start, end
     text, start, end = _without_range(inline_text(item) or "")
+    text = re.sub(r"\s*\((?:19|20)\d\d\)", "", text)  # "University of Edinburgh (2016)"
     term = item.find_previous_sibling("dt") if item.name == "dd" else None
     if term is not None and start is None:
         _, start, end = _without_range(inline_text(term) or "")
@@ -229,6 +277,9 @@ def page_positions(soup: BeautifulSoup) -> list[Position]:
     out = []
     for item in _items(find_page_section(soup, "experience")):
         title, parts, start, end = _split(item)
+        # "Karolinska Institutet | Biostatistician": the company may come first.
+        if title is None and len(parts) >= 2 and not is_role(parts[0]) and is_role(parts[1]):
+            parts = [parts[1], parts[0], *parts[2:]]
         if title is None and parts:
             title, parts = parts[0], parts[1:]
         if not (title and (parts or start)):
@@ -254,6 +305,12 @@ def page_schools(soup: BeautifulSoup) -> list[School]:
             continue
         if len(names) > 1 and _is_degree(names[0]) and not _is_degree(names[1]):
             names = [names[1], names[0], *names[2:]]  # "MSc in Physics" above "University of X"
+        elif len(names) > 2 and not _is_degree(names[1]):
+            # "Lund University | Lund, Sweden | PhD in Biostatistics": the degree is further on,
+            # and what comes between is the school's place.
+            degrees = [n for n in names[2:] if _is_degree(n)]
+            if degrees:
+                names = [names[0], degrees[0]]
         degree, field = _degree_and_field(names[1]) if len(names) > 1 else (None, None)
         out.append(
             School(
@@ -269,7 +326,9 @@ def page_schools(soup: BeautifulSoup) -> list[School]:
 
 def _is_degree(text: str) -> bool:
     lowered = text.lower()
-    return any(lowered.startswith(word) for word in DEGREE_WORDS)
+    return any(lowered.startswith(word) for word in DEGREE_WORDS) or bool(
+        re.match(rf"(?:{DEGREE})(?!\w)", text)
+    )
 
 
 def _degree_and_field(text: str) -> tuple[str, str | None]:

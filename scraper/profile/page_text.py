@@ -76,12 +76,21 @@ def _own_text_blocks(root: Tag, skip: list[str]) -> list[str]:
     """Paragraphs, list items and blocks of bare text (a theme's <div> with the words directly
     in it, a table cell), in order, outside ``skip``; only the innermost, so none is read twice."""
     out = []
-    for block in root.find_all(["p", "li", "div", "td", "section"], limit=600):
+    for block in root.find_all(["p", "li", "div", "td", "section", "span"], limit=800):
         if block.find_parent(skip) is not None:
             continue
         if block.name in ("div", "td", "section"):
-            own = "".join(str(t) for t in block.find_all(string=True, recursive=False))
-            if not clean(own) or block.find(["p", "li", "div", "table"]) is not None:
+            # A leaf block: its words may sit in inline <span>s (Notion's blocks), but no block
+            # is inside it.
+            if block.find(_BLOCK_TAGS) is not None:
+                continue
+        elif block.name == "span":
+            # A sentence-long <span> straight inside a container of blocks (a subtitle under a
+            # heading) is a block of its own; other spans are inside one.
+            parent = block.parent
+            if parent is None or parent.find(_BLOCK_TAGS) is None or parent.name in ("p", "li"):
+                continue
+            if len(clean(block.get_text(" ")) or "") < 40 or block.find(_BLOCK_TAGS) is not None:
                 continue
         elif block.find(["p", "li"]) is not None:
             continue
@@ -96,6 +105,10 @@ def _own_text_blocks(root: Tag, skip: list[str]) -> list[str]:
     return out
 
 
+_BLOCK_TAGS = [
+    "p", "li", "div", "table", "ul", "ol", "section", "article",
+    "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dl",
+]  # fmt: skip
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|[Mm]y|me)\b")
 
 
@@ -167,7 +180,9 @@ def tagline(soup: BeautifulSoup, name: str) -> str | None:
     """The line right under the owner's name in their page's header ("Site reliability engineer
     at Hetzner", "Assistant Professor, Carnegie Mellon University")."""
     for heading in soup.find_all(["h1", "h2", "h3"], limit=20):
-        if (person_name(heading.get_text(" ")) or "").casefold() != name.casefold():
+        shown = (person_name(heading.get_text(" ")) or "").casefold()
+        # The heading is the name, perhaps with a title before it ("Dr Amelia Hart").
+        if not shown.endswith(name.casefold()) or len(shown) > len(name) + 12:
             continue
         # The heading may sit alone in a wrapper: the line is then the wrapper's next sibling.
         node: Tag | None = heading

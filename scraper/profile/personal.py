@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup, Tag
 from scraper.models import Position, Profile, School
 from scraper.soup import attr_text, attr_values
 
-from .bio import read_bio
+from .bio import is_role, read_bio
 from .jsonld import fetchable_sites, find_person, json_ld_nodes, person_to_profile, types_of
 from .linkedin_public import merge
 from .markup import as_soup
@@ -290,7 +290,10 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
     return replace(
         profile,
         name=name,
-        headline=profile.headline or facts.headline or current_role(experience),
+        headline=profile.headline
+        or facts.headline
+        or current_role(experience)
+        or _title_line(under_name),
         location=profile.location
         or facts.place
         or pairs.get("location")
@@ -302,6 +305,14 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
         websites=fetchable_sites(sites),
         source_url=url or None,
     )
+
+
+def _title_line(line: str | None) -> str | None:
+    """The line under the name as the headline when it is a job title, not sentences
+    ("Senior Lecturer in Developmental Psychology")."""
+    if not line or reads_as_sentences(line) or len(line) > 80 or not is_role(line):
+        return None
+    return line
 
 
 def _organisation_names(soup: BeautifulSoup) -> frozenset[str]:

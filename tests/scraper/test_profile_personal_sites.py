@@ -153,7 +153,7 @@ def test_which_page_to_read_for_about():
 # Pages as real generators write them (Hugo, Jekyll, Ghost, Squarespace, Substack, by hand).
 # personal/ is what the parser was tuned on; personal-holdout/ was frozen before any change.
 TUNED = FIXTURES / "personal"
-HELD_OUT = [FIXTURES / f"personal-holdout{n}" for n in ("", "-2", "-3", "-4", "-5")]
+HELD_OUT = [FIXTURES / f"personal-holdout{n}" for n in ("", "-2", "-3", "-4", "-5", "-6")]
 
 
 def _gold(folder: Path) -> list[tuple[str, str, dict]]:
@@ -183,9 +183,9 @@ def test_generator_pages_match_every_field_and_website(page, html, gold):
 @pytest.mark.parametrize("folder", HELD_OUT, ids=lambda p: p.name)
 def test_held_out_generator_pages_keep_their_score(folder):
     """Each held-out set was scored once on code that had never seen it (set 1: 26 of 42
-    fields, set 2: 22 of 37, set 3: 29 of 47, set 4: 4 of 17, set 5: 22 of 47), then again after
-    general fixes made once its failures had been looked at. Seen data now: this guards the
-    figure; it is not evidence of it."""
+    fields, set 2: 22 of 37, set 3: 29 of 47, set 4: 4 of 17, set 5: 22 of 47, set 6: 8 of 40),
+    then again after general fixes made once its failures had been looked at. Seen data now:
+    this guards the figure; it is not evidence of it."""
     from harness.profile_scoring import gold_items, profile_items, score
 
     expected, got = Counter(), Counter()
