@@ -88,6 +88,7 @@ def test_posts_disallowed_by_robots_are_skipped_with_a_reason(fetcher, local_sit
     assert POSTS[5].path not in local_site.requests
 
 
+@pytest.mark.slow  # real pauses of 0.15 s against a real deadline
 def test_time_budget_returns_what_was_read(local_site):
     serve(local_site, count=10)
     with Fetcher(allow_hosts_loopback=True, delay=0.15) as slow:

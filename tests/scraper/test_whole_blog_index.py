@@ -168,6 +168,7 @@ def test_a_post_gone_is_replaced_and_the_reading_is_not_cut_short(fetcher, local
     assert any("a-post-that-was-deleted" in e for e in result.errors)
 
 
+@pytest.mark.slow  # real pauses of 0.15 s against a real deadline
 def test_a_slow_sites_pagination_leaves_time_to_read_posts(local_site) -> None:
     # 0.15 s a request and 3 s left: the sitemap still counts all 52 posts, and the pagination
     # (7 pages) and archives stop once listing has had its share of the time.
