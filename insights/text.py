@@ -77,9 +77,11 @@ def tokenize(sentence: str) -> list[str]:
 # A post states its subject in its title and first paragraph. The vector keyphrases are ranked
 # against, and the one posts are first compared by, is this many words from the start. On all
 # 1,000 Inspec train abstracts (16 candidates, the weights in insights/topics.py), F1@10 is
-# 37.50 with 64 words, 37.93 with 96, 38.15 with 128 and 37.91 with the whole abstract; 96
-# words took 1.02x the time of 64 and 128 took 1.17x (bench/keyphrases.py, side by side). For
-# twenty 1,000-word posts it is 2.5k tokens to embed instead of 26k.
+# 37.50 with 64 words, 37.93 with 96, 38.15 with 128 and 37.91 with the whole abstract. The
+# price, measured side by side in one process: an Inspec abstract takes 1.02x (machine load 6)
+# to 1.2x (load 2) the time with 96 words as with 64, and the topics of twenty 1,000-word
+# posts 1.3x (1.15-1.27 s against 0.87-0.89 s, load 2): their ledes are most of that work.
+# For those twenty posts it is 2.5k tokens to embed instead of 26k for the whole texts.
 LEDE_WORDS = 96
 
 
