@@ -73,7 +73,13 @@ def as_name(text: str | None) -> str | None:
     text = text.strip(" .,:")
     if not _NAME.match(text):
         return None
-    words = [w.lower().strip("'’.") for w in text.split()]
+    # A middle initial ("Ines A. Okafor") is not the article "a"; only a first word can be one.
+    tokens = text.split()
+    words = [
+        w.lower().strip("'’.")
+        for i, w in enumerate(tokens)
+        if not (i > 0 and re.fullmatch(r"[A-Z]\.?", w))
+    ]
     if any(w in _NOT_NAME_WORDS for w in words):
         return None
     return text

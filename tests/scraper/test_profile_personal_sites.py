@@ -12,6 +12,7 @@ import pytest
 from scraper.profile import parse_profile
 from scraper.profile.bio import read_bio
 from scraper.profile.personal import about_page_of
+from scraper.profile.site_owner import as_name
 from scraper.profile.social import profile_address
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "profiles"
@@ -274,3 +275,28 @@ def test_a_first_name_introduced_is_completed_from_the_page():
 )  # fmt: skip
 def test_a_bio_states_past_roles(text, past):
     assert [(p.title, p.company, p.start, p.end) for p in read_bio(text).past] == past
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("Ines A. Okafor", True),  # a middle initial is not the article "a"
+        ("Ines A Okafor", True),
+        ("Mary J. Blige", True),
+        ("A Blog About Things", False),  # a first "A" is the article
+        ("The Blog", False),
+    ],
+)
+def test_a_middle_initial_is_part_of_a_name(name, kept):
+    assert (as_name(name) == name) is kept
+
+
+def test_a_json_ld_person_with_a_middle_initial_is_the_owner():
+    page = (
+        '<html><head><title>Ines Okafor, Head Baker</title><script type="application/ld+json">'
+        '{"@context": "https://schema.org", "@type": "Person", "name": "Ines A. Okafor",'
+        ' "jobTitle": "Head Baker"}</script></head><body><h1>Ines Okafor</h1>'
+        "<p>Head Baker at Northside Bread Co-op, Leeds.</p></body></html>"
+    )
+    profile = parse_profile(page, "https://ines.example/")
+    assert profile is not None and profile.name == "Ines A. Okafor"
