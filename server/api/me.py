@@ -17,8 +17,10 @@ bp = Blueprint("me", __name__, url_prefix="/api/me")
 # The fields holding lists of objects; each item must be an object (a position or a school).
 _OBJECT_LISTS = ("experience", "education", "volunteering")
 MAX_HTML = 6_000_000
-# A goal or an ask is a phrase that goes into a 300-character note.
-MAX_GOAL = 160
+# A goal or an ask is typed as free text ("so I've been doing web stuff for eight years and..."):
+# insights.freetext turns it into the one clause an opener uses, so a few sentences are fine;
+# a whole essay is not what the field is for.
+MAX_GOAL = 600
 _EXAMPLES = {
     "goal": '"move from analytics into data science"',
     "ask": '"a 20-minute call" or "feedback on my portfolio"',

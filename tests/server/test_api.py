@@ -142,7 +142,17 @@ def test_me_keeps_the_goal_and_the_ask_and_says_what_a_good_one_looks_like(
     saved = client.put("/api/me", json=body, headers=auth).json["profile"]
     assert (saved["goal"], saved["ask"]) == ("move from analytics into data science",
                                              "a 20-minute call")  # fmt: skip
-    for bad, code in [({"goal": 3}, "bad_field"), ({"ask": "x" * 400}, "too_long")]:
+    # Typed as free text, a goal runs to a few sentences; the openers make a clause of it.
+    typed = (
+        "so I've been doing web stuff for about eight years now and I keep buying dev boards and "
+        "never getting further than the examples, what I really want is to understand what is "
+        "happening underneath the libraries and write code that talks to the chip directly, and "
+        "eventually build a sensor that runs on batteries for a whole season"
+    )
+    assert len(typed) > 300
+    saved = client.put("/api/me", json={**body, "goal": typed}, headers=auth)
+    assert saved.status_code == 200 and saved.json["profile"]["goal"] == typed
+    for bad, code in [({"goal": 3}, "bad_field"), ({"ask": "x" * 601}, "too_long")]:
         answer = client.put("/api/me", json={**me_profile, **bad}, headers=auth)
         assert answer.status_code == 422 and answer.json["error"]["code"] == code
         assert "e.g." in answer.json["error"]["message"]  # an example of what to write
