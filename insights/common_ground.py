@@ -14,6 +14,8 @@ from scraper.models import Post, Profile
 
 from .match_profile import profile_points
 from .match_topics import (
+    blog_background,
+    choose_post_points,
     close_reading,
     embed_all,
     is_generic,
@@ -44,11 +46,14 @@ def find_talking_points(
     mine = my_phrases(me)
     if embedder is not None and (mine or me.experience):
         vectors = embed_all(embedder, texts_to_embed(me, them, posts, topics))
-        close, lines = close_reading(me, mine, posts, vectors)
+        background = blog_background(me, mine, posts, vectors)
+        close, lines = close_reading(me, mine, posts, vectors, background)
         vectors.update(embed_all(embedder, lines))
-        points += match_posts(me, mine, close, vectors)
+        topic_points = match_topics(mine, topics, vectors)
+        post_points = match_posts(me, mine, close, vectors, background)
+        points += choose_post_points(post_points, topic_points)
         points += match_current_work(them, mine, posts, vectors)
-        points += match_topics(mine, topics, vectors)
+        points += topic_points
     elif embedder is None:
         logger.info("no embedder: topic and post matching skipped")
     return rank(points)

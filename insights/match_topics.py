@@ -9,7 +9,7 @@ they give). A single generic word ("software", "data") is never a shared topic.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -40,9 +40,19 @@ CURRENT_WORK_THRESHOLD = 0.50
 # A reader reads three posts first; more post points would drown the rest.
 MAX_POST_POINTS = 3
 MAX_SENTENCES_PER_POST = 60
-# Sentences compared one by one per analysis (see close_reading): about 0.3 s of embedding.
-SENTENCE_BUDGET = 40
+# Sentences compared one by one per analysis (see close_reading): about 0.45 s of embedding,
+# three posts of 20 sentences. A post longer than that is read alone, whatever the budget.
+SENTENCE_BUDGET = 64
+NEXT_POST_WEIGHT = 0.5
 MAX_POSTS = 20
+# What a blog's ordinary post shares with a phrase is no evidence that one post is about it. On
+# a firmware blog every post is 0.3-0.5 from "low-power firmware" through the word "firmware"
+# alone (median 0.31 over 18 posts), while a phrase that names no theme of the blog is 0.03-0.18
+# from its median post on the test blogs. So a post's similarity to a phrase counts only past
+# what the blog's median post has beyond that unrelated level. A blog of a few posts has no
+# ordinary post to compare with.
+MIN_POSTS_FOR_BACKGROUND = 6
+UNRELATED_SIMILARITY = 0.15
 
 # Words too broad to be common ground on their own: everybody in tech "does software".
 GENERIC_WORDS = frozenset(
@@ -98,6 +108,45 @@ def specific_part(phrase: str) -> str | None:
     return " ".join(kept) if kept and len(kept) < len(words) else None
 
 
+_FUNCTION_WORDS = frozenset("the a an and of for in on with to without at by or".split())
+
+
+def _words(phrase: str) -> list[str]:
+    """Content words, folded, a plural's final s dropped ("audits" is "audit")."""
+    out = []
+    for word in fold(phrase).split():
+        if word in _FUNCTION_WORDS:
+            continue
+        out.append(word[:-1] if len(word) > 3 and word.endswith("s") and word[-2] != "s" else word)
+    return out
+
+
+def unshared_part(mine: str, theirs: str) -> str | None:
+    """The words of the user's phrase that ``theirs`` does not share, when the two share a word
+    and what is left is not only broad words ("low-power" of "low-power firmware" against
+    "firmware engineer"); else None."""
+    shared = set(_words(mine)) & set(_words(theirs))
+    if not shared:
+        return None
+    kept = [t for t in mine.split() if set(_words(t)) - shared]
+    if not kept or all(w in GENERIC_WORDS for t in kept for w in _words(t)):
+        return None
+    return " ".join(kept)
+
+
+def shares_only_a_word(mine: str, theirs: str, vectors: dict[str, np.ndarray]) -> bool:
+    """True when ``theirs`` is close to the user's phrase only through a word they share: on a
+    firmware blog "firmware engineer" is 0.63 from "low-power firmware", but "low-power" is 0.13
+    from it. What the user cares about is the rest of their phrase, and it must match too (real
+    matches keep it at 0.32 or more: "coral" against "long-term reef monitoring" is 0.54)."""
+    part = unshared_part(mine, theirs)
+    if part is None:
+        return False
+    if set(_words(theirs)) <= set(_words(mine)):
+        return True  # "firmware" for "low-power firmware": the phrase less what it is about
+    return float(_matrix([part], [theirs], vectors)[0, 0]) < SPECIFIC_PART_THRESHOLD
+
+
 def my_phrases(me: Profile) -> list[MyPhrase]:
     seen: set[str] = set()
     out = []
@@ -134,6 +183,8 @@ def match_topics(
         for j, topic in enumerate(theirs):
             if skill_key(topic.phrase) == phrase.key:
                 sims[i, j] = 1.0
+            elif shares_only_a_word(phrase.text, topic.phrase, vectors):
+                sims[i, j] = -1.0
         j = int(np.argmax(sims[i]))
         similarity = float(sims[i, j])
         if similarity < TOPIC_THRESHOLD:
@@ -162,10 +213,18 @@ def match_topics(
 
 
 def match_posts(
-    me: Profile, mine: list[MyPhrase], posts: list[Post], vectors: dict[str, np.ndarray]
+    me: Profile,
+    mine: list[MyPhrase],
+    posts: list[Post],
+    vectors: dict[str, np.ndarray],
+    background: Mapping[str, float] | None = None,
 ) -> list[TalkingPoint]:
     """Named posts that match an interest of the user, or that the user could answer from
-    experience; at most ``MAX_POST_POINTS``, best first."""
+    experience; all of them, best first (``choose_post_points`` keeps ``MAX_POST_POINTS``).
+
+    A post's similarity counts only past what the blog's ordinary post shares with the same
+    phrase (``blog_background``): the post that stands out on the user's interest wins, not the
+    one that repeats the word the whole blog is about."""
     experience = _experience_sentences(me)
     best: list[TalkingPoint] = []
     for post in posts:
@@ -174,9 +233,10 @@ def match_posts(
             continue
         candidates = []
         if mine:
-            sims = _matrix([m.text for m in mine], lines, vectors)
-            doc = _matrix([m.text for m in mine], [_doc_text(post)], vectors)[:, 0]
-            i, similarity = _best_interest(sims, doc)
+            texts = [m.text for m in mine]
+            sims = _matrix(texts, lines, vectors)
+            doc = _matrix(texts, [_doc_text(post)], vectors)[:, 0]
+            i, similarity = _best_interest(sims, doc, _shared_excess(background, texts))
             if similarity >= POST_THRESHOLD and _specific_part_matches(
                 mine[i].text, post, lines, vectors
             ):
@@ -196,9 +256,11 @@ def match_posts(
                     )
                 )
         if experience:
-            sims = _matrix([e[0] for e in experience], lines, vectors)
-            i, j = (int(k) for k in np.unravel_index(int(np.argmax(sims)), sims.shape))
-            similarity = float(sims[i, j])
+            texts = [e[0] for e in experience]
+            sims = _matrix(texts, lines, vectors)
+            shared = _shared_excess(background, texts)[:, None]
+            i, j = (int(k) for k in np.unravel_index(int(np.argmax(sims - shared)), sims.shape))
+            similarity = float(sims[i, j] - shared[i, 0])
             if similarity >= EXPERIENCE_THRESHOLD:
                 sentence, role = experience[i]
                 candidates.append(
@@ -218,7 +280,17 @@ def match_posts(
         if candidates:
             best.append(max(candidates, key=lambda c: c[0])[1])
     best.sort(key=lambda p: -p.score)
-    return best[:MAX_POST_POINTS]
+    return best
+
+
+def choose_post_points(posts: list[TalkingPoint], topics: list[TalkingPoint]) -> list[TalkingPoint]:
+    """At most ``MAX_POST_POINTS`` named posts, best first, but a phrase that a topic point
+    already backs with posts of its own comes after the phrases nothing else backs: a reader
+    who is told "they write about urban heat" (three posts) learns more from a named post on
+    another of their interests than from a fourth post on urban heat."""
+    backed = {skill_key(t.mine) for t in topics}
+    ranked = sorted(posts, key=lambda p: (skill_key(p.mine) in backed, -p.score))
+    return sorted(ranked[:MAX_POST_POINTS], key=lambda p: -p.score)
 
 
 def _specific_part_matches(
@@ -232,16 +304,21 @@ def _specific_part_matches(
     return _best_interest(sims, doc)[1] >= SPECIFIC_PART_THRESHOLD
 
 
-def _best_interest(sims: np.ndarray, doc: np.ndarray) -> tuple[int, float]:
+def _best_interest(
+    sims: np.ndarray, doc: np.ndarray, shared: np.ndarray | None = None
+) -> tuple[int, float]:
     """The interest a post is most about, and how much.
 
     The best sentence alone can be a fluke (one aside in a long post), so it is averaged with the
-    better of two broader views: the mean of the two best sentences, and the whole post.
+    better of two broader views: the mean of the two best sentences, and the whole post. What
+    the blog's ordinary post shares with each interest (``shared``) is taken off.
     """
     top = np.sort(sims, axis=1)[:, ::-1]
     best_sentence = top[:, 0]
     top_two = top[:, :2].mean(axis=1)
     combined = (best_sentence + np.maximum(top_two, doc)) / 2
+    if shared is not None:
+        combined = combined - shared
     i = int(np.argmax(combined))
     return i, float(combined[i])
 
@@ -289,6 +366,7 @@ def texts_to_embed(me: Profile, them: Profile, posts: list[Post], topics: list[T
     mine = my_phrases(me)
     texts = [m.text for m in mine] + [t.phrase for t in topics]
     texts += [part for m in mine if (part := specific_part(m.text))]
+    texts += [part for m in mine for t in topics if (part := unshared_part(m.text, t.phrase))]
     texts += [e[0] for e in _experience_sentences(me)]
     for post in posts:
         if is_now_page(post):
@@ -302,33 +380,77 @@ def texts_to_embed(me: Profile, them: Profile, posts: list[Post], topics: list[T
 
 
 def close_reading(
-    me: Profile, mine: list[MyPhrase], posts: list[Post], vectors: dict[str, np.ndarray]
+    me: Profile,
+    mine: list[MyPhrase],
+    posts: list[Post],
+    vectors: dict[str, np.ndarray],
+    background: Mapping[str, float] | None = None,
 ) -> tuple[list[Post], list[str]]:
     """The posts to compare sentence by sentence, and their sentences not yet embedded.
 
     Twenty 1,000-word posts have about 1,200 sentences, seconds of embedding; the posts whose
-    title or lede is closest to what the user cares about or did come first, until
-    ``SENTENCE_BUDGET`` sentences. A short blog is read whole.
+    lede (title and first words) stands out most from the blog's ordinary post
+    (``blog_background``) for something the user cares about or did come first, until
+    ``SENTENCE_BUDGET`` sentences. A word the whole blog shares ("firmware" on a firmware blog)
+    raises every post alike, so it does not decide which posts are read. A short blog is read
+    whole.
     """
     readable = [p for p in posts if _post_lines(p)]
-    probes = [m.text for m in mine] + [e[0] for e in _experience_sentences(me)]
+    probes = list(dict.fromkeys([m.text for m in mine] + [e[0] for e in _experience_sentences(me)]))
     if not probes or not readable:
         return [], []
-
-    def closeness(post: Post) -> float:
-        heads = list(dict.fromkeys([_post_lines(post)[0], _doc_text(post)]))
-        return float(_matrix(probes, heads, vectors).max())
-
+    shared = np.array([(background or {}).get(p, 0.0) for p in probes])[:, None]
+    contrast = head_similarity(probes, readable, vectors) - shared
+    # One phrase with many close posts would take the whole budget: each post a phrase has
+    # already had halves what its next one counts, so every phrase that has a close post gets one.
+    weight = np.ones(len(probes))
+    left = list(range(len(readable)))
     chosen: list[Post] = []
     total = 0
-    for post in sorted(readable, key=lambda p: -closeness(p)):
+    while left:
+        value = contrast[:, left]
+        value = np.where(value > 0, value * weight[:, None], value)
+        k = int(np.argmax(value.max(axis=0)))
+        probe, post = int(np.argmax(value[:, k])), readable[left.pop(k)]
         lines = len(_post_lines(post))
         if chosen and total + lines > SENTENCE_BUDGET:
             continue
         chosen.append(post)
         total += lines
+        weight[probe] *= NEXT_POST_WEIGHT
     missing = [t for p in chosen for t in _post_lines(p) if t not in vectors]
     return [p for p in posts if p in chosen], list(dict.fromkeys(missing))
+
+
+def head_similarity(
+    probes: Sequence[str], posts: Sequence[Post], vectors: dict[str, np.ndarray]
+) -> np.ndarray:
+    """(probes x posts): each probe against each post's lede, its title and first words.
+
+    Not the title alone: a title is a few words, and one shared word ("sensor board" against
+    "battery-powered sensors") makes it look close to a post the opening shows is not."""
+    return _matrix(probes, [_doc_text(p) for p in posts], vectors)
+
+
+def blog_background(
+    me: Profile, mine: list[MyPhrase], posts: list[Post], vectors: dict[str, np.ndarray]
+) -> dict[str, float]:
+    """How close each of the user's phrases and role sentences is to the blog's ordinary post:
+    the median over its posts of the title-or-lede similarity; nothing for a blog of fewer than
+    ``MIN_POSTS_FOR_BACKGROUND`` posts."""
+    readable = [p for p in posts if _post_lines(p)]
+    probes = list(dict.fromkeys([m.text for m in mine] + [e[0] for e in _experience_sentences(me)]))
+    if len(readable) < MIN_POSTS_FOR_BACKGROUND or not probes:
+        return {}
+    medians = np.median(head_similarity(probes, readable, vectors), axis=1)
+    return {probe: float(m) for probe, m in zip(probes, medians, strict=True)}
+
+
+def _shared_excess(background: Mapping[str, float] | None, probes: Sequence[str]) -> np.ndarray:
+    """Per probe, what the blog's ordinary post has of it beyond an unrelated post's level."""
+    return np.array(
+        [max(0.0, (background or {}).get(p, 0.0) - UNRELATED_SIMILARITY) for p in probes]
+    )
 
 
 def embed_all(embedder, texts: list[str]) -> dict[str, np.ndarray]:
