@@ -93,9 +93,12 @@ def test_a_word_most_posts_share_does_not_carry_the_interest(embedder) -> None:
     assert set(posts[:2]) == blog.relevant, [p.text for p in points]
     # "photography", "wedding photography" and "photography clients" share only the word.
     assert not [p for p in points if p.kind == "topic"], [p.text for p in points]
-    # The pricing, contracts, clients, teaching and copyright posts are never cited.
-    business = {p.url for p in blog.posts if "photography" in (p.title or "").lower()}
-    assert not cited(points) & (business - {u for u in business if "street" in u})
+    # No post on the business of photography is named for the interest. (MiniLM puts "Street
+    # photography in the rain" at 0.52 from "night sky photography", the two real posts at
+    # 0.55-0.57: it may come third, below them; this model does not tell them apart.)
+    for_interest = {p.key for p in points if p.kind == "post" and p.mine == "night sky photography"}
+    business = ("pricing", "contracts", "clients-ask", "teaching", "copyright", "food")
+    assert not [u for u in for_interest if any(word in u for word in business)], for_interest
 
 
 def test_interests_written_as_descriptions_find_the_posts_about_them(embedder) -> None:
