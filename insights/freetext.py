@@ -263,6 +263,14 @@ WHEN = re.compile(
     re.IGNORECASE,
 )
 _MENTOR = re.compile(r"^(?:(?:a|an|some)\s+)?mentor(?:ship|ing)?$", re.I)
+_QUESTION_WORDS = frozenset(
+    "how what why when where which who whom whose is are was were do does did should shall".split()
+)
+_WONDER = re.compile(
+    r"^(?:know|find\s+out|hear|understand|learn)\s+(?=(?:whether|if|what|how|which|when|where|"
+    r"why|who)\b)",
+    re.I,
+)
 
 
 def ask_phrase(raw: str | None) -> Phrase | None:
@@ -291,6 +299,10 @@ def ask_phrase(raw: str | None) -> Phrase | None:
     if you_to:
         text, who = text[you_to.end() :], "you"
     text = re.sub(r"^to\s+", "", text, flags=re.I)
+    # "(I'd love to) know whether X", "(hoping to) find out how X": the person tells me.
+    wondering = _WONDER.match(text)
+    if wondering:
+        text, who = "tell me " + text[wondering.end() :], "you"
     first = text.split()[0].lower() if text else ""
     if who == "me" and first not in ME_VERBS:
         return None  # "can I possibly ...": nothing a frame can say for sure
@@ -298,6 +310,19 @@ def ask_phrase(raw: str | None) -> Phrase | None:
         return Phrase(text, "me_verb")
     if first in YOU_VERBS:
         return Phrase(text, "you_verb")
-    if first in BASE_VERBS or first in ME_VERBS:
-        return None
+    if first in BASE_VERBS or first in ME_VERBS or _is_verb(first) or first in _QUESTION_WORDS:
+        return None  # a verb or a question of their own ("how did u get started?"): no noun
     return Phrase(with_article(_own(text)), "noun")
+
+
+def _is_verb(word: str) -> bool:
+    """A word the tagger reads as a verb wherever it stands ("know", "figure"): an ask that
+    starts with one is no noun phrase a frame can hold ("would you be open to know ...")."""
+    from .tagger import shared_tagger
+
+    tagger = shared_tagger()
+    return tagger.tagdict.get(word, "").startswith("VB") or (
+        tagger.tag([word])[0] in ("VB", "VBP")
+        and tagger.tag(["I", word])[1] in ("VB", "VBP")
+        and tagger.tag(["a", word])[1].startswith("VB")
+    )

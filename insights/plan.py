@@ -26,6 +26,7 @@ from .match_orgs import joined_positions, joined_schools
 from .match_topics import GENERIC_WORDS, is_generic, is_now_page, sentences
 from .models import TalkingPoint, Topic
 from .normalize import fold, org_key, org_name, resolve_place, year_of, years_overlap
+from .tagger import shared_tagger
 from .text import tokenize
 
 # Shared facts an opener can open with, strongest kinds first when scores tie. A topic or a skill
@@ -215,7 +216,37 @@ def _my_lines(me: Profile) -> list[str]:
     return [line if line[-1] in ".!" else line + "." for line in lines]
 
 
-_ROLE_NOUN = re.compile(r"^(?:\w+(?:er|or|ist|ian)|lead|head|member|owner|founder)\b", re.I)
+_ROLE_NOUN = re.compile(r"^(?:[\w-]+(?:er|or|ist|ian)|lead|head|member|owner|founder)$", re.I)
+# A clause's head: its words up to the first preposition, conjunction or punctuation.
+_HEAD_END = re.compile(r"\s(?:for|of|on|in|at|with|to|and|&)\s|[,(;:]", re.I)
+
+
+def _clause_verb(clause: str) -> str | None:
+    """How a role description's clause begins: "past" ("Built the taxonomy"), "ing"
+    ("Building payment APIs"), "present" ("Lead a team of 8", "Teach two courses") or None (a
+    noun phrase: "Cell-based assays and ELISA", "EHR super-user for the go-live").
+
+    The tagger reads the clause after "I", where a verb is what it expects; a word tagged a
+    present verb only there ("Inflation", "Support for...") is a noun unless the tagger also
+    reads it as a verb alone, or a determiner or number follows it ("Lead a team").
+    """
+    words = clause.split()
+    first = words[0] if words[0].isupper() else words[0].lower()
+    if "-" in first:
+        return None  # "cell-based", "co-led" aside: a hyphenated word opens a noun phrase
+    tagger = shared_tagger()
+    after_i = tagger.tag(["I", first, *words[1:4]])
+    alone = tagger.tag([first, *words[1:4]])[0]
+    tag = after_i[1]
+    if tag == "VBD":
+        return "past"
+    if tag == "VBG":
+        return "ing"
+    if tag == "VBP":
+        follows = after_i[2] if len(after_i) > 2 else ""
+        if alone in ("VB", "VBP", "VBN", "VBD") or follows in ("DT", "CD", "PRP$"):
+            return "present"
+    return None
 
 
 def _work_line(company: str, clause: str, current: bool) -> str:
@@ -224,13 +255,25 @@ def _work_line(company: str, clause: str, current: bool) -> str:
     open-source library" -> "At Datadog I'm the maintainer of an open-source library.";
     "A/B tests for the web shop" -> "At Brightline Retail I work on A/B tests for the web shop."
     """
-    first = clause.split()[0].lower()
     text = lower_initial(clause)
-    if first.endswith("ing"):
+    if re.search(r"\bI\b", clause):
+        # Already in the first person ("Since 2023 I sit in on usability sessions"); its first
+        # word starts the sentence only, unless it is a name ("Python", "Shopify").
+        first, text = clause.split()[0], clause
+        if first[1:].islower() and first.lower() in shared_tagger().tagdict:
+            text = clause[0].lower() + clause[1:]
+        return f"At {company}, {text}."
+    verb = _clause_verb(clause)
+    if verb is not None and not clause.split()[0].isupper():
+        text = clause[0].lower() + clause[1:]  # a verb, never a name: "Wrote" -> "wrote"
+    if verb == "ing":
         return f"At {company} I'm {text}." if current else f"At {company} I was {text}."
-    if first.endswith("ed"):
+    if verb == "past":
         return f"At {company} I {text}."
-    if _ROLE_NOUN.match(first) and text[0].islower():
+    if verb == "present":
+        return f"At {company} I {text}." if current else f"At {company} I used to {text}."
+    head = _HEAD_END.split(clause, maxsplit=1)[0].split()
+    if head and _ROLE_NOUN.match(head[-1]) and not text.startswith(("a ", "an ", "the ")):
         return f"At {company} I'm the {text}." if current else f"At {company} I was the {text}."
     return f"At {company} I {'work' if current else 'worked'} on {text}."
 

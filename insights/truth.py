@@ -39,7 +39,7 @@ FRAME = frozenset(
     someone who wants want joining look open giving give feedback mind next few weeks coming
     recommend reading first profile see understand kind regards best thanks thank goal towards
     working position in see saw post posts writes that this about willing consider by me
-    one question your an role like since been ask
+    one question your an role like since been ask tell
     """.split()
 )
 # Feelings and reasons nobody stated: each is a claim about the user's inner life.

@@ -153,3 +153,22 @@ def test_an_ask_that_says_when_gets_no_second_time_and_no_sentence_capital():
             "Hi Anna, would you be open to a call next week in the next few weeks? No.", "message"
         )
     }
+
+
+@pytest.mark.parametrize(
+    ("typed", "phrase"),
+    [
+        # "would you be open to know whether ..." is no sentence: the person is to tell me.
+        (
+            "I'd love to know whether a side project like mine would count when hiring.",
+            ("tell me whether a side project like mine would count when hiring", "you_verb"),
+        ),
+        ("hoping to find out how you test for it", ("tell me how you test for it", "you_verb")),
+        # A question of their own, or a bare verb, holds no noun a frame can use.
+        ("how did u get started?", None),
+        ("figure out next steps", None),
+    ],
+)  # fmt: skip
+def test_an_ask_that_wonders_becomes_something_the_person_can_do(typed, phrase):
+    found = ask_phrase(typed)
+    assert (None if found is None else (found.text, found.form)) == phrase
