@@ -8,6 +8,7 @@ a job.
 
 from __future__ import annotations
 
+import copy
 import re
 
 from bs4 import BeautifulSoup, Tag
@@ -15,6 +16,7 @@ from bs4 import BeautifulSoup, Tag
 from scraper.models import Position, School
 
 from .bio import DEGREE, is_role
+from .dates import MONTHS
 from .text import clean, inline_text, parse_date_range
 from .vocabulary import DEGREE_WORDS
 
@@ -34,6 +36,12 @@ _SECTION_NAMES = {
         "where i’ve worked",
         "positions",
         "appointments",
+        # Portfolio builders' grids of year | role | place rows (a degree row among them is
+        # education: see page_schools).
+        "timeline",
+        "resume",
+        "résumé",
+        "my journey",
     ),
     "education": (
         "education",
@@ -43,9 +51,26 @@ _SECTION_NAMES = {
         "academic qualifications",
         "degrees",
     ),
-    "skills": ("skills", "expertise", "technologies", "tools", "skills & tools"),
+    "skills": (
+        "skills",
+        "expertise",
+        "technologies",
+        "tools",
+        "skills & tools",
+        "toolbox",
+        "tool kit",
+        "toolkit",
+        "tech stack",
+        "stack",
+        "services",
+        "what i do",
+        "tags",
+    ),
 }
-_DATE = r"(?:[A-Za-z]{3,9}\.?\s+)?\d{4}"
+# A month is a month's name ("Apr 2021", "März 2019"), never the word before a year: in
+# "Anna University, Chennai 2012 – 2016" the range is the years alone.
+_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_DATE = rf"(?:\b(?:{_MONTH})\.?\s+)?\d{{4}}"
 _RANGE_IN_TEXT = re.compile(
     rf"({_DATE})\s*(?:[-–—]|to)\s*({_DATE}|present|now|today|current)\b", re.IGNORECASE
 )
@@ -70,7 +95,13 @@ def find_page_section(soup: BeautifulSoup, key: str) -> Tag | None:
     names = _SECTION_NAMES[key]
     node = soup.find(id=re.compile(rf"^(?:{'|'.join(map(re.escape, names))})$", re.I))
     if isinstance(node, Tag) and node.name in ("section", "div", "article"):
-        return node
+        # A one-pager's <section id="work"> whose own heading says "Selected work" or
+        # "Projects" is a portfolio, not the person's jobs.
+        heading = node.find(["h1", "h2", "h3"])
+        own = (clean(heading.get_text(" ")) or "").lower().rstrip(":") if heading else None
+        if own is None or own in names:
+            return node
+
     for heading in soup.find_all(["h2", "h3", "h4"], limit=200):
         if (clean(heading.get_text(" ")) or "").lower().rstrip(":") in names:
             return heading
@@ -142,6 +173,11 @@ def _fields(item: Tag) -> list[Tag]:
     """An entry's parts when a theme puts each in its own element (title, organisation, dates),
     looking through a lone wrapper; fewer than two means the entry is one run of text."""
     for _ in range(4):
+        # "<strong>Data Scientist</strong> · Swiggy · Bengaluru <em>2019 – 2021</em>": the
+        # words between the tags are fields too, so the entry is one run of text.
+        loose = "".join(str(t) for t in item.find_all(string=True, recursive=False))
+        if re.search(r"\w", loose):
+            return []
         children = [
             c for c in item.find_all(True, recursive=False)
             if c.name not in _NOT_FIELDS and clean(c.get_text(" "))
@@ -166,10 +202,32 @@ def _dated_entries(parts: list[Tag]) -> list[Tag]:
             if not dated and _lines(block):
                 dated = _RANGE_IN_TEXT.search(block.get_text(" ")) is not None
             if dated and not _holds_a_section_title(block):
-                if not any(block in f.parents or f is block for f in found):
+                rows = _grid_rows(fields)
+                if rows:
+                    found += rows
+                elif not any(block in f.parents or f is block for f in found):
                     found.append(block)
     # The innermost entries only: a wrapper of several entries is not one.
     return [b for b in found if not any(o is not b and b in o.parents for o in found)][:MAX_ITEMS]
+
+
+def _grid_rows(fields: list[Tag]) -> list[Tag]:
+    """A grid laid out as one run of cells, "2021 – Now | Lead Designer | Productboard | 2018 –
+    2021 | ...": several cells hold a date range at a regular step, so every step is one row.
+    The rows come back as new elements holding copies of their cells; [] for any other block."""
+    dated = [i for i, f in enumerate(fields) if _RANGE_IN_TEXT.search(f.get_text(" "))]
+    if len(dated) < 2:
+        return []
+    step = dated[1] - dated[0]
+    if step < 2 or len(fields) % step or dated != list(range(dated[0], len(fields), step)):
+        return []
+    rows = []
+    for start in range(0, len(fields), step):
+        row = Tag(name="div")
+        for cell in fields[start : start + step]:
+            row.append(copy.copy(cell))
+        rows.append(row)
+    return rows
 
 
 def _items(section: Tag | None) -> list[Tag]:
@@ -273,10 +331,71 @@ def _split(item: Tag) -> tuple[str | None, list[str], str | None, str | None]:
     return title, parts, start, end
 
 
+# How a job was held, as CVs write it: "(internship)", "Freelance", "self-employed", "part-time".
+_EMPLOYMENT = {
+    "internship": "Internship",
+    "intern": "Internship",
+    "freelance": "Freelance",
+    "freelancer": "Freelance",
+    "self-employed": "Self-employed",
+    "self employed": "Self-employed",
+    "part-time": "Part-time",
+    "part time": "Part-time",
+    "full-time": "Full-time",
+    "full time": "Full-time",
+    "contract": "Contract",
+    "contractor": "Contract",
+    "temporary": "Temporary",
+    "volunteer": "Volunteer",
+    "seasonal": "Seasonal",
+}
+_EMPLOYMENT_WORDS = "|".join(sorted((re.escape(k) for k in _EMPLOYMENT), key=len, reverse=True))
+# The closing bracket may have gone with a date range after it.
+_IN_BRACKETS = re.compile(rf"\s*\((?P<kind>{_EMPLOYMENT_WORDS})(?:\)\s*|$)", re.I)
+_LEADING_KIND = re.compile(r"^(?P<kind>freelance|self-employed|part-time|contract)\s+(?=\w)", re.I)
+# Working for oneself: no company is named, whatever follows is the place.
+_ON_ONES_OWN = {"Freelance", "Self-employed"}
+
+
+def _employment(title: str, parts: list[str]) -> tuple[str, list[str], str | None, int | None]:
+    """The title and parts without the employment type, the type, and the index of the part
+    that was only the type ("Data analyst · Freelance")."""
+    kind, alone = None, None
+    out = []
+    for i, part in enumerate([title, *parts]):
+        m = _IN_BRACKETS.search(part)
+        if m:
+            kind = kind or _EMPLOYMENT[m.group("kind").lower()]
+            part = (part[: m.start()] + " " + part[m.end() :]).strip()
+        lowered = part.lower().strip(" .")
+        if i and lowered in _EMPLOYMENT and lowered != "intern":
+            kind, alone = kind or _EMPLOYMENT[lowered], alone if alone is not None else i - 1
+            continue
+        m = _LEADING_KIND.match(part) if i == 0 else None
+        if m:  # "Freelance animator"
+            kind = kind or _EMPLOYMENT[m.group("kind").lower()]
+            part = part[m.end() :]
+            part = part[:1].upper() + part[1:]
+        if part:
+            out.append(part)
+    return out[0] if out else title, out[1:], kind, alone
+
+
+def _is_education(title: str | None, parts: list[str]) -> bool:
+    """A row of a Timeline or Resume grid that is a degree at a school, not a job."""
+    texts = [t for t in (title, *parts) if t]
+    if not any(names_school(t) for t in texts):
+        return False
+    # "MgA., Graphic Design | Academy of Arts": no job title beside a school is a degree too.
+    return any(_is_degree(t) for t in texts) or not any(is_role(t) for t in texts)
+
+
 def page_positions(soup: BeautifulSoup) -> list[Position]:
     out = []
     for item in _items(find_page_section(soup, "experience")):
         title, parts, start, end = _split(item)
+        if _is_education(title, parts):
+            continue  # read by page_schools
         # "Karolinska Institutet | Biostatistician": the company may come first.
         if title is None and len(parts) >= 2 and not is_role(parts[0]) and is_role(parts[1]):
             parts = [parts[1], parts[0], *parts[2:]]
@@ -284,25 +403,97 @@ def page_positions(soup: BeautifulSoup) -> list[Position]:
             title, parts = parts[0], parts[1:]
         if not (title and (parts or start)):
             continue  # a lone phrase is not a job
+        title, parts, kind, alone = _employment(title, parts)
+        company = parts[0] if parts else None
+        places = parts[1:]
+        if kind in _ON_ONES_OWN and (alone in (None, 0)):
+            company, places = None, parts  # "Freelance animator | Lagos": Lagos is no company
         out.append(
             Position(
                 title=title,
-                company=parts[0] if parts else None,
-                location=", ".join(parts[1:]) or None,
+                company=company,
+                location=", ".join(places) or None,
                 start=start,
                 end=end,
+                employment_type=kind,
             )
         )
     return out
 
 
+# Words that name a school, in the languages CVs are written in, and bootcamp brands.
+_SCHOOL_WORDS = re.compile(
+    r"\b(?:universit(?:y|ies|ät|à|é|eit|et|y)|universidad|universidade|uniwersytet|institute|"
+    r"institut|instituto|istituto|college|school|schule|hochschule|academy|akademie|accademia|"
+    r"academia|polytechnic|politecnico|polytechnique|politécnica|conservatory|conservatoire|"
+    r"seminary|bootcamp|école|escuela|escola|fachhochschule|technion|"
+    r"ETH|EPFL|MIT|UCL|IIT|NIT|IIM|KTH|TU\s+\w+|Le\s+Wagon|Ironhack|General\s+Assembly|"
+    r"Recurse\s+Center|Hack\s+Reactor|App\s+Academy|Lambda\s+School|Flatiron)\b",
+    re.I,
+)
+# Separators between the parts of an education line stronger than a comma: "M.Tech, Computer
+# Science — Indian Institute of Technology Madras, Chennai".
+_STRONG_SEPARATORS = re.compile(r"\s+[-–—]\s+|\s*[·|]\s*")
+
+
+def names_school(text: str | None) -> bool:
+    """The text names a school ("Indian Institute of Technology Madras", "Le Wagon")."""
+    return bool(text) and _SCHOOL_WORDS.search(text or "") is not None
+
+
+def _school_groups(item: Tag) -> list[str] | None:
+    """An education line of one run of text cut at its strong separators, when exactly one
+    part names a school: that part, as written with its city, is the school."""
+    if len(_fields(item)) >= 2 or len(_lines(item)) >= 2:
+        return None
+    text, _, _ = _without_range(inline_text(item) or "")
+    text = re.sub(r"\s*\((?:19|20)\d\d\)", "", text).strip(" ,·|()—–-")
+    groups = [g for g in (clean(x) for x in _STRONG_SEPARATORS.split(text)) if g]
+    schools = [g for g in groups if names_school(g) and not _is_degree(g)]
+    if len(groups) < 2 or len(schools) != 1:
+        return None
+    return [schools[0], *[g for g in groups if g is not schools[0]]]
+
+
+def _degree_of(text: str) -> tuple[str, str | None]:
+    """'M.Tech, Computer Science' or 'MSc in Physics' -> (degree, field)."""
+    m = re.fullmatch(r"(?P<degree>[^,]+?),\s*(?P<field>.+)", text)
+    if m and _is_degree(m.group("degree")):
+        return m.group("degree"), m.group("field")
+    return _degree_and_field(text)
+
+
 def page_schools(soup: BeautifulSoup) -> list[School]:
+    items = _items(find_page_section(soup, "education"))
+    # A degree row of a Timeline or Resume grid (see page_positions).
+    for item in _items(find_page_section(soup, "experience")):
+        title, parts, _, _ = _split(item)
+        if _is_education(title, parts):
+            items.append(item)
     out = []
-    for item in _items(find_page_section(soup, "education")):
+    for item in items:
         title, parts, start, end = _split(item)
         names = ([title] if title else []) + parts
         if not names:
             continue
+        groups = _school_groups(item)
+        if groups:
+            written, subject = _degree_of(groups[1])
+            out.append(
+                School(
+                    school=groups[0],
+                    degree=written,
+                    field=", ".join(f for f in (subject, *groups[2:]) if f) or None,
+                    start=start,
+                    end=end,
+                )
+            )
+            continue
+        if len(names) > 1 and not names_school(names[0]):
+            # The part that names a school is the school, wherever it stands.
+            at = next((i for i, n in enumerate(names) if names_school(n)), None)
+            if at is not None:
+                names = [names[at], *names[:at], *names[at + 1 :]]
         if len(names) > 1 and _is_degree(names[0]) and not _is_degree(names[1]):
             names = [names[1], names[0], *names[2:]]  # "MSc in Physics" above "University of X"
         elif len(names) > 2 and not _is_degree(names[1]):
@@ -327,7 +518,7 @@ def page_schools(soup: BeautifulSoup) -> list[School]:
 def _is_degree(text: str) -> bool:
     lowered = text.lower()
     return any(lowered.startswith(word) for word in DEGREE_WORDS) or bool(
-        re.match(rf"(?:{DEGREE})(?!\w)", text)
+        re.match(rf"(?:{DEGREE}|B\.E\.|M\.E\.)(?!\w)", text)
     )
 
 
