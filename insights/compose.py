@@ -64,10 +64,13 @@ def _formal(text: str, tone: str) -> str:
     """Formal English spells out what the other tones contract."""
     if tone != "formal":
         return text
-    for short, full in (("I'm", "I am"), ("you're", "you are"), ("don't", "do not"),
-                        ("isn't", "is not"), ("We're", "We are")):  # fmt: skip
-        text = text.replace(short, full)
-    return text
+    # Only the frame's own words: a quoted title or sentence stays as its author wrote it.
+    parts = re.split(r"(“[^”]*”)", text)
+    for i in range(0, len(parts), 2):
+        for short, full in (("I'm", "I am"), ("you're", "you are"), ("don't", "do not"),
+                            ("isn't", "is not"), ("We're", "We are")):  # fmt: skip
+            parts[i] = parts[i].replace(short, full)
+    return "".join(parts)
 
 
 def anchor_sentence(anchor: Anchor, with_years: bool = True) -> str:

@@ -267,7 +267,8 @@ _QUESTION_WORDS = frozenset(
     "how what why when where which who whom whose is are was were do does did should shall".split()
 )
 _WONDER = re.compile(
-    r"^(?:know|find\s+out|hear|understand|learn)\s+(?=(?:whether|if|what|how|which|when|where|"
+    r"^(?:know|find(?:ing)?\s+out|hear|understand|learn|knowing|hearing|understanding|"
+    r"learning)\s+(?=(?:whether|if|what|how|which|when|where|"
     r"why|who)\b)",
     re.I,
 )

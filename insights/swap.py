@@ -40,10 +40,22 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _MASK = str.maketrans({"?": "\uff1f", "!": "\uff01", ".": "\u2024", "\n": " "})
 
 
+# A period that ends no sentence: inside a name ("Node.js", "Folha de S.Paulo", "Booking.com"),
+# after an initial ("Ines A. Okafor") or a title or saint ("Dr. Hart", "St. James's Hospital").
+_NOT_AN_END = re.compile(
+    r"(?<=\w)\.(?=[^\W_])|\b(?P<short>[A-Z]|St|Dr|Mr|Mrs|Ms|Prof|Jr|Sr|Mt|Ft)\.(?= [A-Z])"
+)
+
+
+def _mask_non_ends(text: str) -> str:
+    return _NOT_AN_END.sub(lambda m: (m.group("short") or "") + "\u2024", text)
+
+
 def body_sentences(text: str) -> list[str]:
     """The sentences of a message without its greeting and sign-off."""
     body = _SIGN_OFF.sub("", _GREETING.sub("", text.strip(), count=1))
     masked = _QUOTED.sub(lambda m: m.group(0).translate(_MASK), body)
+    masked = _mask_non_ends(masked)
     spans = [m.span() for m in _SENTENCE.finditer(masked)]
     return [body[a:b].strip() for a, b in spans if len(body[a:b].strip()) > 3]
 

@@ -164,6 +164,7 @@ def test_an_ask_that_says_when_gets_no_second_time_and_no_sentence_capital():
             ("tell me whether a side project like mine would count when hiring", "you_verb"),
         ),
         ("hoping to find out how you test for it", ("tell me how you test for it", "you_verb")),
+        ("appreciate hearing how you'd do it", ("tell me how you'd do it", "you_verb")),
         # A question of their own, or a bare verb, holds no noun a frame can use.
         ("how did u get started?", None),
         ("figure out next steps", None),
