@@ -238,7 +238,8 @@ class _Analysis:
 
     def with_site_pages(self, profile: Profile | None, html: str, url: str) -> Profile | None:
         """A personal site says more about its owner on other pages: its feed names the author
-        when the page names nobody, and its About (or Now) page gives the About."""
+        when the page names nobody, and its About (or Now) page gives the About, and the CV
+        (jobs, schools, skills) a home page that is only an intro lacks."""
         if profile is None or not profile.name:
             name = self.feed_author(html, url)
             if name:
@@ -247,7 +248,9 @@ class _Analysis:
                     if profile is None
                     else replace(profile, name=name)
                 )
-        if profile is not None and not profile.about and not self.request.past_deadline:
+        # A thin home page (an intro, no CV) has its facts on the About page it links.
+        thin = profile is not None and not (profile.experience or profile.education)
+        if profile is not None and (thin or not profile.about) and not self.request.past_deadline:
             about_url = about_page_of(html, url)
             page = self.page_or_none(about_url) if about_url else None
             if page is not None and about_url is not None:

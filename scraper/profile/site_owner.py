@@ -198,18 +198,28 @@ def feed_author(authors: list[str | None]) -> str | None:
     return name if count * 2 > len(authors) else None
 
 
+def _same_person(a: str, b: str) -> bool:
+    """'Marco Esposito' and 'Marco' or 'Marco Esposito, PhD' name one person."""
+    first = {w.casefold() for w in a.split()}
+    return bool(first & {w.casefold().strip(",.") for w in b.split()})
+
+
 def with_about_page(home: Profile | None, about: Profile | None) -> Profile | None:
     """The owner as the home page shows them, completed from their About (or Now) page."""
     if about is None:
         return home
     if home is None:
         return about
+    if home.name and about.name and not _same_person(home.name, about.name):
+        # An About page about someone else (the site's publisher, a team member): its About
+        # text may still be the site's, but its CV is not the owner's.
+        about = replace(about, experience=(), education=(), skills=())
     return replace(
         home,
         name=home.name or about.name,
         headline=home.headline or about.headline,
         location=home.location or about.location,
-        about=about.about or home.about,
+        about=home.about or about.about,
         experience=home.experience or about.experience,
         education=home.education or about.education,
         skills=unique([*home.skills, *about.skills]),
