@@ -50,13 +50,35 @@ def _home(profile: Profile) -> tuple[Place, ...]:
     return tuple(place for place in map(resolve_place, texts) if place)
 
 
+def _during(profile: Profile, school: School) -> tuple[Place, ...]:
+    """Where the person worked while at a school: roles whose years meet the school's years."""
+    first, last = year_of(school.start), year_of(school.end) or year_of(school.start)
+    if first is None or last is None:
+        return ()
+    out = []
+    for p in profile.experience:
+        start, end = year_of(p.start), year_of(p.end) or year_of(p.start)
+        place = resolve_place(p.location)
+        # Strictly inside: a job that starts the year a degree ends is after it, not during it.
+        if place and start is not None and end is not None and start < last and end > first:
+            out.append(place)
+    return tuple(out)
+
+
 def _school_mentions(profile: Profile) -> list[tuple[School, OrgMention]]:
     home = _home(profile)
     return [
         (
             s,
             OrgMention(
-                s.school or "", "school", s.school_url, (), s.field or "", home, profile.languages
+                s.school or "",
+                "school",
+                s.school_url,
+                (),
+                s.field or "",
+                home,
+                profile.languages,
+                _during(profile, s),
             ),
         )
         for s in profile.education

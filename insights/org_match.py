@@ -36,6 +36,14 @@ In order, the first that applies decides:
    - "University of X" is also read "X University" ("CU Boulder", "HKU").
    - a short form the alias table knows ("UW" is the University of Washington) means only that.
    - two different links to LinkedIn pages are two organisations to this rule.
+   - between two schools, whatever the short form's length and whether the long name gives it
+     in brackets, the countries must agree (``_countries_agree``): a school's country comes
+     from its name (a place after the short form, a place the long name names, as the tables
+     or the two profiles place it) and from where its person worked during those years. Two
+     known and different countries are two schools ("KUST" in Pakistan is not "Korea
+     University of Science and Technology"; "NUST Islamabad" is not "Namibia University of
+     Science and Technology"; "UNAM" in Mexico City is not "University of Namibia (UNAM)");
+     one known needs the other person to have been in that country or to list its language.
 6. A unit after a firm's name ("Microsoft IDC", "SAP Labs India", "EY GDS", "Grab Holdings")
    is the firm, and the note says so ("Microsoft IDC is part of Microsoft"); one of a
    university's schools after a comma or a dash ("University of Michigan - Ross School of
@@ -52,13 +60,23 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from .acronyms import AcronymMatch, acronym_parts, match_acronym, meaningful, parse_org
+from .acronyms import (
+    KIND_WORDS,
+    OPTIONAL_WORDS,
+    AcronymMatch,
+    acronym_parts,
+    match_acronym,
+    meaningful,
+    parse_org,
+)
 from .normalize import (
     Place,
+    _load,
     _org_entries,
     _place_tables,
     country_words,
     fold,
+    language_name,
     org_aliases,
     org_key,
     org_renames,
@@ -96,6 +114,9 @@ class OrgMention:
     field: str = ""  # the role's title or the field of study
     home: tuple[Place, ...] = ()
     languages: tuple[str, ...] = ()  # the languages the person lists
+    # Where the person was while there (a school's years against the roles' years and places):
+    # a country the school is likely in, which only the country guard of initials uses.
+    during: tuple[Place, ...] = ()
 
     @property
     def where(self) -> tuple[Place, ...]:
@@ -308,7 +329,11 @@ def _by_acronym(short: OrgMention, long: OrgMention, untabled: bool = False) -> 
     reversed_ = [r for spelling in spellings for r in _university_of_x_reversed(spelling)]
     for spelling in dict.fromkeys([*spellings, *reversed_]):
         found = match_acronym(_acronym_and_place(short.name), spelling)
-        if found and _rest_agrees(found, short, long, spelling):
+        if (
+            found
+            and _rest_agrees(found, short, long, spelling)
+            and _countries_agree(found, short, long, spelling)
+        ):
             note = f"{found.short} stands for {_as_written(spelling, found)}"
             rename = rename_note(spelling, long.name, long_key) if long_key else ""
             return OrgMatch(
@@ -438,3 +463,119 @@ def _same_region(a: OrgMention, b: OrgMention) -> bool:
 def _same_country(a: OrgMention, b: OrgMention) -> bool:
     countries = {fold(p.country) for p in a.where if p.country}
     return any(p.country and fold(p.country) in countries for p in b.where)
+
+
+def _countries_agree(
+    found: AcronymMatch, short: OrgMention, long: OrgMention, spelling: str
+) -> bool:
+    """The country guard of initials between two schools, whatever the short form's length and
+    whether or not the long name gives it in brackets ("XUST" in one country is not "X
+    University of Science and Technology" in another; "NUST Islamabad" is not "Namibia
+    University of Science and Technology"; "UNAM" in Mexico City is not "University of Namibia
+    (UNAM)").
+
+    Each school's countries come first from its name (a place after the short form, a place or
+    a country the long name names, its own place after a comma) and from where its person was
+    during those years; two such sets that share no country are two schools. When one side has
+    them and the other not, the other person must have lived, studied or worked in one of those
+    countries, or list one of its own languages ("NTUA" for someone in Cape Town who lists
+    Greek); a profile with no place at all says nothing against it. When neither has them, two
+    people whose every known place is in different countries are taken to mean different
+    schools. An employer has offices in many countries,
+    so it is left to ``_rest_agrees``."""
+    if short.kind != "school" or long.kind != "school":
+        return True
+    known = _gazetteer(short, long)
+    short_rest = meaningful(found.short_rest)
+    long_words = parse_org(spelling).words
+    if short_rest and f" {' '.join(short_rest)} " in f" {' '.join(long_words)} ":
+        return True  # both names name the same place ("UET Lahore", "..., Lahore")
+    mine = _countries_in(" ".join(short_rest), known) | _countries_of(short.during)
+    theirs = _countries_in(" ".join(long_words), known) | _countries_of(long.during)
+    # "USyd": a short form that spells a place of the long name names that place itself.
+    camel = [p for p in parse_org(short.name).acronym if len(p) >= 3]
+    mine |= {
+        c
+        for w in long_words
+        if any(w.startswith(p) for p in camel)
+        for c in _countries_in(w, known)
+    }
+    if mine and theirs:
+        return bool(mine & theirs)
+    if mine or theirs:
+        other = long if mine else short
+        return _was_in(other, mine or theirs)
+    home_mine = _countries_of((*short.places, *short.home))
+    home_theirs = _countries_of((*long.places, *long.home))
+    return not (home_mine and home_theirs) or bool(home_mine & home_theirs)
+
+
+def _was_in(mention: OrgMention, countries: set[str]) -> bool:
+    """Has the person lived, studied or worked in one of ``countries``, or do they list one of
+    its own languages (English counts for none)? A profile that gives no place at all says
+    nothing against it."""
+    been = _countries_of((*mention.places, *mention.home, *mention.during))
+    if not been or been & countries:
+        return True
+    table = _load("aliases_places.json").get("languages", {})
+    spoken = {language_name(language) for language in mention.languages}
+    return any(
+        spoken & set(languages)
+        for country, languages in table.items()
+        if _country(country) in countries
+    )
+
+
+def _country(name: str | None) -> str:
+    _, countries, _ = _place_tables()
+    return fold(countries.get(fold(name or ""), name or ""))
+
+
+def _countries_of(places: tuple[Place, ...]) -> set[str]:
+    return {_country(p.country) for p in places if p.country}
+
+
+def _gazetteer(*mentions: OrgMention) -> dict[str, set[str]]:
+    """Place words the two profiles themselves tie to a country ("Windhoek" and "Namibia" of
+    "Windhoek, Namibia"): a city the tables do not know is still placed by a profile that
+    gives its country."""
+    out: dict[str, set[str]] = {}
+    for mention in mentions:
+        for place in (*mention.places, *mention.home, *mention.during):
+            if not place.country:
+                continue
+            country = _country(place.country)
+            for word in (place.city_key, place.region_key, country):
+                if word:
+                    out.setdefault(word, set()).add(country)
+    return out
+
+
+def _countries_in(text: str, known: dict[str, set[str]]) -> set[str]:
+    """Countries a name's words name: a country or its adjective, a city or a region the place
+    tables or the two profiles place in one ("Lahore", "Korea", "Mexico", "Namibia")."""
+    cities, countries, regions = _place_tables()
+    words = fold(text).split()
+    out: set[str] = set()
+    for n in (1, 2, 3):
+        for i in range(len(words) - n + 1):
+            gram = " ".join(words[i : i + n])
+            if len(gram) < 3 or gram in OPTIONAL_WORDS or gram in KIND_WORDS:
+                continue
+            if gram in countries:
+                out.add(_country(countries[gram]))
+            if gram in _demonyms():
+                out.add(_demonyms()[gram])
+            city = cities.get(gram)
+            if city and city.country:
+                out.add(_country(city.country))
+            if gram in regions:
+                out.add(_country(regions[gram][1]))
+            out |= known.get(gram, set())
+    return out
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    table = _load("aliases_places.json").get("demonyms", {})
+    return {fold(word): _country(country) for country, words in table.items() for word in words}

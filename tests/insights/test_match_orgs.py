@@ -175,3 +175,28 @@ def test_calibration_pairs(pair) -> None:
     assert score.missed == [], pair.description
     assert score.overlap_wrong == [], pair.description
     assert score.hits == score.points == score.found == score.expected
+
+
+def test_where_a_person_was_during_a_school_is_roles_strictly_inside_its_years() -> None:
+    from insights.match_orgs import _during
+
+    profile = Profile(
+        experience=(
+            Position(
+                title="Intern",
+                company="A",
+                start="2015-06",
+                end="2015-09",
+                location="Irbid, Jordan",
+            ),
+            Position(
+                title="Engineer", company="B", start="2016-07", end=None, location="Amman, Jordan"
+            ),
+            Position(title="Analyst", company="C", start="2009", end="2012", location="Dubai, UAE"),
+        )
+    )
+    places = _during(profile, School(school="JUST", start="2012", end="2016"))
+    # The internship is inside; a job that starts the year the degree ends, or ends the year
+    # it starts, is after or before it.
+    assert [p.city for p in places] == ["Irbid"]
+    assert _during(profile, School(school="JUST")) == ()

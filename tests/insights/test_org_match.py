@@ -260,3 +260,99 @@ def test_the_swap_test_reading_knows_nothing_of_places() -> None:
         "JNTU Kakinada", "Jawaharlal Nehru Technological University, Hyderabad"
     )
     assert not may_be_same_org("NUI Galway", "Galway Technical Institute")
+
+
+# ---------------------------------------------------------------- the country guard of initials
+# Issue 16's blind false friends: four letters and more, a place after the short form, a short
+# form in brackets. Each school's country comes from its name and from where its person was in
+# those years; when only one side has one, the other person must have been in that country.
+
+
+def studied(
+    name: str, home: tuple[str, ...] = (), during: tuple[str, ...] = (), langs=()
+) -> OrgMention:
+    """A school, where its person lives or worked, and where they were while there."""
+    return OrgMention(name, "school", None, (), "", _at(*home), tuple(langs), _at(*during))
+
+
+def test_four_letters_in_two_known_countries_are_two_schools() -> None:
+    kohat = studied("KUST", ("Islamabad, Pakistan",), ("Peshawar, Khyber Pakhtunkhwa, Pakistan",))
+    korea = studied("Korea University of Science and Technology", ("Daejeon, South Korea",))
+    assert same_org(kohat, korea) is None
+    assert same_org(korea, kohat) is None
+    # A region a profile places in a country names that country ("Jiangsu", China).
+    irbid = studied("JUST", ("Amman, Jordan",), ("Irbid, Jordan",))
+    jiangsu = studied(
+        "Jiangsu University of Science and Technology", ("Zhenjiang, Jiangsu, China",)
+    )
+    assert same_org(irbid, jiangsu) is None
+    assert same_org(
+        irbid, studied("Jordan University of Science and Technology", ("Irbid, Jordan",))
+    )
+
+
+def test_four_letters_in_one_country_still_match() -> None:
+    wuhan = studied("HUST", ("Shenzhen, Guangdong, China",), ("Wuhan, Hubei, China",))
+    # The long name names no place; its person worked in China, so that is agreement.
+    huazhong = studied(
+        "Huazhong University of Science and Technology",
+        ("Seattle, Washington, United States", "Wuhan, Hubei, China"),
+    )
+    assert same_org(wuhan, huazhong)
+    # The city of the long name, placed by the profile that names it ("Hanoi, Vietnam").
+    hanoi = studied("HUST", ("Toronto, Ontario, Canada", "Hanoi, Vietnam"))
+    assert same_org(
+        hanoi, studied("Hanoi University of Science and Technology", ("Berlin, Germany",))
+    )
+    # Nothing known about where one of them was: the four letters stand, as before.
+    assert same_org(studied("JNTU Hyderabad"), studied("Jawaharlal Nehru Technological University"))
+
+
+def test_one_country_known_needs_the_other_person_there() -> None:
+    # Someone in Seoul who writes "KUST" and has never been in Pakistan...
+    seoul = studied("KUST", ("Seoul, South Korea",))
+    assert same_org(seoul, studied("Kohat University of Science and Technology Pakistan")) is None
+    # ... but someone in Cape Town who lists Greek studied in Athens; not without it.
+    greek = studied("NTUA", ("Cape Town, Western Cape, South Africa",), langs=("Greek", "English"))
+    athens = studied(
+        "National Technical University of Athens", ("London, England, United Kingdom",)
+    )
+    assert same_org(greek, athens)
+    assert same_org(replace(greek, languages=("English",)), athens) is None
+    # A short form that spells the long name's place names it itself ("USyd").
+    usyd = studied("USyd", ("Seoul, South Korea",))
+    assert same_org(usyd, studied("The University of Sydney", ("Seoul, South Korea",)))
+
+
+def test_a_place_after_the_short_form_against_the_long_names_country() -> None:
+    islamabad = studied("NUST Islamabad", ("Lahore, Punjab, Pakistan", "Islamabad, Pakistan"))
+    namibia = studied("Namibia University of Science and Technology", ("Windhoek, Namibia",))
+    assert same_org(islamabad, namibia) is None
+    assert same_org(namibia, islamabad) is None
+    pieas = studied("PIEAS Islamabad", ("Islamabad, Pakistan",))
+    long = studied("Pakistan Institute of Engineering and Applied Sciences", ("Kampala, Uganda",))
+    assert same_org(pieas, long)
+    # Two people in different countries, and neither name places its school: two schools.
+    mirpur = studied("MUST Mirpur", ("Islamabad, Pakistan",))
+    mbarara = studied("Mbarara University of Science and Technology", ("Kampala, Uganda",))
+    assert same_org(mirpur, mbarara) is None
+
+
+def test_a_short_form_in_brackets_is_checked_like_any_other() -> None:
+    namibia = studied("University of Namibia (UNAM)", ("Windhoek, Namibia",))
+    mexico = studied("UNAM", ("Mexico City, Mexico",), langs=("Spanish", "English"))
+    assert same_org(mexico, namibia) is None
+    assert same_org(namibia, mexico) is None
+    assert same_org(studied("UNAM", ("Windhoek, Namibia",)), namibia)
+    unam_mx = studied("Universidad Nacional Autónoma de México (UNAM)", ("Mexico City, Mexico",))
+    assert same_org(studied("UNAM", ("Windhoek, Namibia",), langs=("Afrikaans",)), unam_mx) is None
+    assert same_org(mexico, unam_mx)
+    # Its full name still matches by its full name.
+    assert same_org(namibia, studied("University of Namibia", ("London, England, United Kingdom",)))
+
+
+def test_an_employer_is_not_held_to_one_country() -> None:
+    # A firm has offices in many countries: the guard is for schools.
+    bengaluru = job("TCS", "Bengaluru, Karnataka, India", title="Software Engineer")
+    assert same_org(bengaluru, job("Tata Consultancy Services", "Mumbai, India", title="Engineer"))
+    assert same_org(job("HCLT", "London, UK"), job("HCL Technologies", "Noida, India"))
