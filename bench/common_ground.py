@@ -15,9 +15,9 @@ Figures are reported per set and never pooled across sets:
   ``tests/fixtures/pairs/orgs/calibration/``);
 - held out: pairs kept out of tuning (``"holdout": true``);
 - seen held-out sets: ``orgs/holdout_first/``, ``orgs/holdout/``, ``orgs/holdout3/``,
-  ``orgs/holdout4/`` and ``orgs/holdout5/``, each frozen before its first run and scored once
-  before a change it prompted, so no longer unseen (``orgs/README.md`` gives each first-run
-  figure and what changed after it);
+  ``orgs/holdout4/``, ``orgs/holdout5/`` and ``orgs/holdout6/``, each frozen before its first
+  run and scored once before a change it prompted, so no longer unseen (``orgs/README.md``
+  gives each first-run figure and what changed after it);
 - ``--pairs DIR``: instead of both, every pair under DIR (e.g. pairs written blind by someone
   else), as one unseen set.
 
@@ -52,6 +52,7 @@ def builtin_sets() -> dict[str, list[Pair]]:
             ("third", "holdout3"),
             ("fourth", "holdout4"),
             ("fifth", "holdout5"),
+            ("sixth", "holdout6"),
         )
     }
     return {
