@@ -22,7 +22,8 @@ from .text import clean
 # and apostrophes; or an all-caps acronym (ETH, IIT, UC).
 # A capitalised word, or one spelled in camel case (eBay, mPharma, iRobot).
 _WORD = r"(?:[A-Z0-9][\w.'’&-]*[\w’&])|[A-Z]|(?:[a-z][A-Z][\w.'’&-]*[\w’&])"
-_JOINER = r"(?:of|for|de|di|da|del|der|du|and|&|am|an|in der|la|le|y|e)"
+# "University of the Witwatersrand", "Universidad de los Andes": "of the", "de los" join too.
+_JOINER = r"(?:of\s+the|de\s+l[ao]s?|of|for|de|di|da|del|der|du|and|&|am|an|in der|la|le|y|e)"
 # "Google DeepMind", "Transport for London", "University of California", "Politecnico di Milano"
 # The pronoun "I" never continues a name ("at Cloudflare and I live in Austin").
 _NAME = rf"(?:{_WORD})(?:\s+(?:{_JOINER}\s+)?(?!I\b)(?:{_WORD}))*"
@@ -109,6 +110,18 @@ _PAST_ROLE = re.compile(
     rf"\s+(?:at|with|for)\s+{_ORG}"
 )
 _YEARS = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+(\d{4})\s+(?:and|to|until|-|–)\s+(\d{4})\b")
+# "I joined UCT as a senior lecturer in 2016 and was promoted to associate professor in 2021",
+# "I came to the Universidad de Chile as a postdoc in 2019 and became an assistant professor in
+# 2022": a start at an organisation, and the role it led to.
+_JOINED = re.compile(
+    rf"\b(?:joined|came\s+to|moved\s+to|started\s+at)\s+{_ORG}\s+as\s+(?:a|an)\s+{_TITLE}"
+    rf"\s+in\s+(?P<since>(?:19|20)\d\d)\b"
+    rf"(?:[^.;]{{0,40}}?\b(?:promoted\s+to|became|made|named)\s+(?:(?:a|an)\s+)?"
+    rf"(?P<next>[A-Za-z][\w-]*(?:\s+(?:of|in|and|for)?\s*[A-Za-z][\w-]*){{0,6}}?)"
+    rf"\s+in\s+(?P<then>(?:19|20)\d\d)\b)?"
+)
+# A word that names a kind of school but no school by itself ("the University's admissions").
+_GENERIC_SCHOOLS = {"university", "college", "school", "institute", "academy", "faculty"}
 # A bio that opens with the role, without a subject: "Data engineer at Nubank."
 _BARE_ROLE = re.compile(
     rf"^(?:(?i:currently|now|right\s+now)[,:]?\s+)?(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){{0,4}}?)"
@@ -137,6 +150,8 @@ class BioFacts:
     fields: dict[str, str] = field(default_factory=dict)
     # Jobs the bio says were held before ("Before that, I was an analyst at Klarna").
     past: tuple[Position, ...] = field(default_factory=tuple)
+    # The year the current role began, when the bio says ("promoted to professor in 2021").
+    since: str | None = None
 
     @property
     def headline(self) -> str | None:
@@ -184,6 +199,12 @@ def _is_role(title: str | None) -> bool:
 is_role = _is_role
 
 
+def _graduate_job(text: str) -> bool:
+    """'graduate engineer at Rand Water' is a job title, not a graduation."""
+    m = re.match(r"graduate\s+(.{1,40}?)\s+(?:at|from)\b", text)
+    return m is not None and _is_role(m.group(1))
+
+
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text or "") if s.strip()]
 
@@ -195,8 +216,21 @@ def read_bio(text: str | None) -> BioFacts:
     degrees: dict[str, str] = {}
     fields: dict[str, str] = {}
     past: list[Position] = []
+    since = None
     for sentence in sentences(text or ""):
         sentence = _BULLET.sub("", sentence)
+        joined = _JOINED.search(sentence) if employer is None else None
+        if joined and _is_role(joined.group("title")):
+            org, first = _name(joined.group("org")), _title(joined.group("title"))
+            promoted = _title(joined.group("next"))
+            if promoted and _is_role(promoted):
+                past.append(
+                    Position(title=first, company=org, start=joined.group("since"),
+                             end=joined.group("then"))
+                )  # fmt: skip
+                title, employer, since = promoted, org, joined.group("then")
+            else:
+                title, employer, since = first, org, joined.group("since")
         is_past = bool(_PAST.search(sentence))
         if employer is None and not is_past:
             m = _ROLE.search(sentence)
@@ -219,6 +253,8 @@ def read_bio(text: str | None) -> BioFacts:
         for m in _PAST_ROLE.finditer(sentence):
             role, org = _title(m.group("title")), _name(m.group("org"))
             if role and org and _is_role(role) and org not in [p.company for p in past]:
+                if org == employer:
+                    continue  # the current employer, said with "was" ("was promoted to")
                 years = _YEARS.search(sentence)
                 start, end = (years.group(1), years.group(2)) if years else (None, None)
                 past.append(Position(title=role, company=org, start=start, end=end))
@@ -236,13 +272,18 @@ def read_bio(text: str | None) -> BioFacts:
         found = [
             (m.group("school"), m.group("degree"), m.group("field"))
             for m in _SCHOOL.finditer(sentence)
+            if not _graduate_job(m.group(0))
         ] + [(m.group("school"), None, None) for m in _SCHOOL_BEFORE.finditer(sentence)]
         for raw, degree, subject in found:
             school = _name(raw)
+            # "a graduate engineer at Rand Water" is a job; "the University's" names no school.
+            lone = (school or "").lower().replace("’", "'").removesuffix("'s")
+            if lone in _GENERIC_SCHOOLS:
+                continue
             if school and school not in schools:
                 schools.append(school)
                 if degree and degree.lower() not in ("degree", "postdoc"):
                     degrees[school] = degree
                     if subject:
                         fields[school] = clean(subject) or ""
-    return BioFacts(title, employer, place, tuple(schools), degrees, fields, tuple(past))
+    return BioFacts(title, employer, place, tuple(schools), degrees, fields, tuple(past), since)

@@ -255,7 +255,11 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
     # a prose bio says least, and fills only what neither gives.
     experience = tuple(page_positions(soup)) or profile.experience
     if not experience and (facts.employer or facts.past):
-        current = (Position(title=facts.title, company=facts.employer),) if facts.employer else ()
+        current = (
+            (Position(title=facts.title, company=facts.employer, start=facts.since),)
+            if facts.employer
+            else ()
+        )
         experience = current + tuple(facts.past)
     education = tuple(page_schools(soup)) or profile.education
     if not education and not facts.schools and pairs.get("education"):

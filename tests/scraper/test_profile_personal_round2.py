@@ -31,9 +31,9 @@ def _score(folder: Path) -> dict:
 
 
 def test_round_two_tuning_pages_keep_their_score():
-    """Measured before round 2 at 74.0% precision, 41.1% recall."""
+    """Measured before round 2 at 74.0% precision, 41.1% recall; tuned on since."""
     total = _score(FIXTURES / "personal-round2")
-    assert total["precision"] >= 0.95 and total["recall"] >= 0.85, total
+    assert total["precision"] >= 0.95 and total["recall"] >= 0.95, total
 
 
 def _page(body: str) -> str:
@@ -131,3 +131,31 @@ def test_skill_lists_under_other_headings(heading):
 )
 def test_what_names_a_school(text, school):
     assert names_school(text) is school
+
+
+def test_a_bio_that_joined_and_was_promoted_gives_both_roles_with_years():
+    from scraper.profile.bio import read_bio
+
+    facts = read_bio(
+        "I joined UCT as a senior lecturer in 2016 and was promoted to associate professor in "
+        "2021. Before that I spent three years as a graduate engineer at Rand Water."
+    )
+    assert (facts.title, facts.employer, facts.since) == ("Associate professor", "UCT", "2021")
+    past = [(p.title, p.company, p.start, p.end) for p in facts.past]
+    assert past == [
+        ("Senior lecturer", "UCT", "2016", "2021"),
+        ("Graduate engineer", "Rand Water", None, None),
+    ]
+    assert "Rand Water" not in facts.schools  # a graduate engineer did not graduate from it
+
+
+def test_a_school_of_the_and_no_lone_university():
+    from scraper.profile.bio import read_bio
+
+    facts = read_bio(
+        "I received my PhD from ETH Zurich in 2014, after a BSc in Civil Engineering from the "
+        "University of the Witwatersrand. I supervise at the University's Water Institute."
+    )
+    assert facts.schools == ("ETH Zurich", "University of the Witwatersrand")
+    assert facts.degrees == {"ETH Zurich": "PhD", "University of the Witwatersrand": "BSc"}
+    assert facts.fields == {"University of the Witwatersrand": "Civil Engineering"}
