@@ -90,9 +90,11 @@ def anchor_sentence(anchor: Anchor, with_years: bool = True) -> str:
         elif with_years and anchor.theirs and anchor.mine:
             kind += "_years"
     as_title = f", you as {anchor.their_title}" if anchor.their_title else ""
-    return ANCHOR[kind].format(
+    text = ANCHOR[kind].format(
         name=anchor.name, years=years, theirs=anchor.theirs, mine=anchor.mine, as_title=as_title
     )
+    # "We have both worked at Rakuten Group, Inc.": the name's period ends the sentence too.
+    return re.sub(r"(?<!\.)\.\.$", ".", text)
 
 
 def _role(me: Profile) -> str:
@@ -106,7 +108,8 @@ def who_sentence(me: Profile, tone: str, full_name: bool = True, role: bool = Tr
     name = (me.name or "").strip()
     if not name:
         return ""
-    name = name if full_name else name.split()[0]
+    # The name as written: its first word is not always a first name ("Tan Mei Lin").
+    del full_name
     what = _role(me) if role else ""
     return (WHO if what else WHO_NAME_ONLY)[tone].format(name=name, role=what)
 
@@ -132,8 +135,11 @@ def ask_sentence(plan: Plan, tone: str, seed: str, subject: str, short: int = 0)
     if ask.kind == "question" and not (ask.given and ask.form != "noun"):
         if plan.post is None and role and role.company:
             return _sentence(ROLE_QUESTION[tone].format(lead=lead, company=role.company))
-        return _sentence(pick(QUESTION[tone], seed, "question").format(lead=lead, subject=subject))
-    about = "" if short > 1 or _OWN_TOPIC.search(ask.text) else f" about {subject}"
+        question = pick(QUESTION[tone], seed, "question")
+        if not subject:
+            question = question.replace(" about {subject}", "")
+        return _sentence(question.format(lead=lead, subject=subject))
+    about = "" if short > 1 or not subject or _OWN_TOPIC.search(ask.text) else f" about {subject}"
     fill = {"lead": lead, "ask": ask.text, "about": about}
     if ask.form == "you_verb":
         frame = YOU_VERB_ASK[tone]
@@ -263,8 +269,8 @@ def message(plan: Plan, me: Profile, them: Profile, tone: str, seed: str) -> Dra
     ask = ask_sentence(plan, tone, seed, _subject_thing(plan))
     opening = anchor_sentence(plan.anchor) if plan.anchor else ""
     body = _post_paragraph(plan, tone)
-    if not opening:
-        opening = _role_line(plan)
+    if not opening and not plan.post:
+        opening = _role_line(plan)  # "I see you are ..." only when there is nothing else
     if tone == "brief" and plan.post and len(plan.post.point) > 140:
         body = POST_NOTE[tone].format(title=plan.post.title)
     paragraphs = [
@@ -285,7 +291,7 @@ def email(plan: Plan, me: Profile, them: Profile, tone: str, seed: str) -> Draft
     subject_thing = _subject_thing(plan)
     ask = ask_sentence(plan, tone, seed, subject_thing)
     shared = [anchor_sentence(plan.anchor)] if plan.anchor else []
-    if not shared and _role_line(plan):
+    if not shared and not plan.post and _role_line(plan):
         shared = [_role_line(plan)]
     if tone != "brief":
         shared += [anchor_sentence(a) for a in plan.others[:1]]

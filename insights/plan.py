@@ -290,6 +290,13 @@ def _tie(me: Profile, post: Post, point: str) -> str | None:
     return best if best_score >= 1 else None
 
 
+_PEOPLE = re.compile(
+    r"\b(?:researcher|engineer|manager|designer|developer|scientist|analyst|leader|people|"
+    r"candidate|hire|student|founder|recruiter|person|colleague|junior|senior)s?$",
+    re.IGNORECASE,
+)
+
+
 def _phrases(text: str, topics: set[str]) -> list[str]:
     """Noun phrases of ``text``; one word only when it is a name ("Raft", "LLVM") or a topic
     of the post: a lone common noun ("fact", "tutorials") says nothing specific."""
@@ -305,6 +312,11 @@ def _phrases(text: str, topics: set[str]) -> list[str]:
             continue
         if not phrase[:1].isalpha():
             continue  # "50K", "400 ms": a number is not a subject to ask about
+        words = phrase.split()
+        if len(words) > 1 and shared_tagger().tag(words)[0] in ("JJS", "RBS"):
+            phrase = " ".join(words[1:])  # "cheapest user research": the subject is the rest
+        if _PEOPLE.search(phrase):
+            continue  # "junior quant researchers": people to meet, not a subject to learn
         # After "we", "I", "you" or "they" the first word is a verb the tagger took for a noun
         # ("How we interview senior engineers"): the phrase is what follows it.
         before = text.lower()[: text.lower().find(phrase.lower())].split()[-1:]
@@ -330,7 +342,9 @@ def subject_of(sentence: str, post: Post, topics: list[Topic], me: Profile | Non
             found.append((3 if fold(phrase) in post_topics else rank, phrase, where))
     found = [f for f in found if f[0] != 2] + [f for f in found if f[0] == 2]
     if not found:
-        return title
+        # A title is a sentence, not a subject ("about The sentence is the charts"): the ask
+        # then goes without one.
+        return ""
 
     def key(item: tuple[int, str, str]) -> tuple:
         rank, phrase, where = item
@@ -474,7 +488,10 @@ def plans(
     picks = pick_posts(me, posts, points, topics, goal)
     role = current_position(them)
     strong = [a for a in shared if a.kind not in ("place", "language")]
-    firsts = strong or shared
+    # A shared language is a weak opening ("We both speak German" between two people in
+    # German-speaking cities): it opens a note only when there is no post to open with.
+    places = [a for a in shared if a.kind == "place"]
+    firsts = strong or places or ([] if picks else shared)
     out: list[Plan] = []
     seen: set[tuple[str, str]] = set()
     for k in range(MAX_VERSIONS * 2):
@@ -484,7 +501,9 @@ def plans(
         if key in seen:
             continue
         seen.add(key)
-        rest = tuple(a for a in shared if a is not anchor)
+        # The email's further shared facts: schools, employers, volunteering, never a list of
+        # languages ("We both speak Portuguese. We both speak Spanish.").
+        rest = tuple(a for a in strong if a is not anchor)
         out.append(Plan(anchor, pick, goal, ask, role, rest))
         if len(out) == MAX_VERSIONS:
             break
