@@ -1,0 +1,34 @@
+"""Wording the blind review of unseen pairs found a careful person would not send."""
+
+from __future__ import annotations
+
+from insights.compose import anchor_sentence, who_sentence
+from insights.plan import Anchor, subject_of
+from scraper.models import Post, Profile
+
+POST = Post(
+    url="https://isabel.example/posts/the-sentence-is-the-chart",
+    title="The sentence is the chart",
+    text="Most people delete a third of the chart and it gets better. " * 10,
+)
+
+
+def test_a_title_that_is_a_sentence_is_no_subject_to_ask_about():
+    assert subject_of("", POST, []) == ""
+
+
+def test_a_superlative_is_not_part_of_the_subject_and_people_are_no_subject():
+    post = Post(url="https://x.example/p", title="The cheapest user research")
+    assert subject_of("", post, []) == "user research"
+    hiring = Post(url="https://x.example/h", title="What we look for in junior quant researchers")
+    assert "researchers" not in subject_of("", hiring, [])
+
+
+def test_a_name_ending_with_a_period_ends_the_sentence_once():
+    anchor = Anchor("employer", "Rakuten Group, Inc.", "", "", None)
+    assert anchor_sentence(anchor) == "We have both worked at Rakuten Group, Inc."
+
+
+def test_the_mentee_is_named_as_written():
+    me = Profile(name="Tan Mei Lin", headline="Research Officer")
+    assert "I'm Tan Mei Lin" in who_sentence(me, "warm", full_name=False)
