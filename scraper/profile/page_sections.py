@@ -230,6 +230,32 @@ def _grid_rows(fields: list[Tag]) -> list[Tag]:
     return rows
 
 
+_ENTRY_HEADINGS = ("h3", "h4", "h5", "h6")
+
+
+def _heading_entries(parts: list[Tag]) -> list[Tag]:
+    """Entries written as a heading each, "Staff Engineer · Satispay · Milan", with the dates in
+    a line below it (<time>, <span>, <em>): each heading and its first dated line as one entry.
+    [] unless every heading among the parts has a date range before the next heading."""
+    entries: list[Tag] = []
+    heading: Tag | None = None
+    dated: Tag | None = None
+    for part in [*parts, None]:
+        if part is None or part.name in _ENTRY_HEADINGS:
+            if heading is not None:
+                if dated is None:
+                    return []
+                entry = Tag(name="div")
+                entry.append(copy.copy(heading))
+                entry.append(copy.copy(dated))
+                entries.append(entry)
+            heading, dated = part, None
+        elif heading is not None and dated is None:
+            if _RANGE_IN_TEXT.search(part.get_text(" ")) and len(part.get_text(" ")) <= 80:
+                dated = part
+    return entries[:MAX_ITEMS]
+
+
 def _items(section: Tag | None) -> list[Tag]:
     """The section's entries: blocks with a date range made of separate fields, else its list
     items, else its blocks made of separate fields."""
@@ -240,6 +266,9 @@ def _items(section: Tag | None) -> list[Tag]:
     terms = [dd for p in parts for dd in ([p] if p.name == "dd" else p.find_all("dd", limit=40))]
     if terms:
         return terms[:MAX_ITEMS]
+    headed = _heading_entries(parts)
+    if headed:
+        return headed
     dated = _dated_entries(parts)
     if len(dated) >= 2 or (dated and not any(p.find("li") for p in parts)):
         return dated
@@ -538,7 +567,18 @@ def page_skills(soup: BeautifulSoup) -> list[str]:
     section = find_page_section(soup, "skills") or soup.find(["ul", "ol"], class_=_SKILL_LIST)
     if section is None:
         return []
-    items = [inline_text(li) for li in _items(section)]
+    items: list[str | None] = []
+    parts = _parts(section)
+    if not any(p.name == "li" or p.find("li") for p in parts):
+        # Tags: a row of short <span>s or links, one skill each.
+        for part in parts:
+            row = part.find_all(["span", "a"], recursive=True, limit=60)
+            leaves = [t for t in row if t.find(["span", "a", "div", "p"]) is None]
+            if len(leaves) >= 2 and clean(part.get_text(" ")) == clean(
+                " ".join(t.get_text(" ") for t in leaves)
+            ):
+                items += [inline_text(t) for t in leaves]
+    items = items or [inline_text(li) for li in _items(section)]
     if not items:
         paragraphs = [p for part in _parts(section) for p in part.find_all("p", limit=5)]
         paragraphs += [part for part in _parts(section) if part.name == "p"]

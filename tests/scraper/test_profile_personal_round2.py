@@ -159,3 +159,28 @@ def test_a_school_of_the_and_no_lone_university():
     assert facts.schools == ("ETH Zurich", "University of the Witwatersrand")
     assert facts.degrees == {"ETH Zurich": "PhD", "University of the Witwatersrand": "BSc"}
     assert facts.fields == {"University of the Witwatersrand": "Civil Engineering"}
+
+
+def test_jobs_written_as_headings_with_their_dates_below():
+    soup = as_soup(
+        _page(
+            "<article><h2>Work</h2>"
+            "<h3>Platform Engineer · Wise · Tallinn</h3>"
+            "<p><time>Jan 2022</time> – present</p><p>Ran the build farm.</p>"
+            "<h3>DevOps Engineer (part-time) · Bolt · Tallinn</h3>"
+            "<p><span>May 2019</span> – <span>Dec 2021</span></p></article>"
+        )
+    )
+    jobs = [(p.title, p.company, p.location, p.start, p.end, p.employment_type)
+            for p in page_positions(soup)]  # fmt: skip
+    assert jobs == [
+        ("Platform Engineer", "Wise", "Tallinn", "2022-01", None, None),
+        ("DevOps Engineer", "Bolt", "Tallinn", "2019-05", "2021-12", "Part-time"),
+    ]
+
+
+def test_skills_written_as_tags():
+    soup = as_soup(
+        _page('<h2>Skills</h2><div class="tags"><span>Go</span><span>Terraform</span></div>')
+    )
+    assert page_skills(soup) == ["Go", "Terraform"]
