@@ -83,15 +83,29 @@ def _byline(text: str | None) -> str | None:
     return person_name(text)
 
 
-def names_a_person(text: str | None) -> bool:
+def _named_among_other_text(text: str) -> bool:
+    """A Person's name in structured data that carries more than a name (markup someone put in
+    their own name, a nickname in quotes): it still names a person when it opens and closes
+    with capitalised words that read as a name ("Eve <img ...> Mallory"), none of them a
+    page's or a site's word."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    if len(words) < 2 or not (words[0][:1].isupper() and words[-1][:1].isupper()):
+        return False
+    return as_name(f"{words[0]} {words[-1]}") is not None
+
+
+def names_a_person(text: str | None, structured: bool = False) -> bool:
     """Structured data may name a person in any script; it still must not be a page's word,
-    an address or a site's name made of words no person is called ("Lakehouse Notes")."""
+    an address or a site's name made of words no person is called ("Lakehouse Notes").
+    ``structured``: the text is a Person's name in structured data, which may carry more."""
     text = clean(text)
     if not text or text.casefold() in PAGE_WORDS or len(text) > 80:
         return False
     if "@" in text or text.lower().startswith(("http://", "https://", "www.")):
         return False
     letters = [c for c in text if c.isalpha()]
+    if structured and _named_among_other_text(text):
+        return True
     if letters and all(c.isupper() or c.islower() for c in letters):
         # Written in a cased script: the strict reading decides (two to four capitalised words,
         # or one capitalised word, which a first name may be).
@@ -272,7 +286,7 @@ def choose_name(
     for rank, names in enumerate(ranked):
         for raw in names:
             name = person_name(raw) if raw else None
-            if not name or not names_a_person(name):
+            if not name or not names_a_person(name, structured=rank == 0):
                 continue
             if rank >= 2 and as_name(name) is None:
                 continue  # the page's prose and its site names must read as a name

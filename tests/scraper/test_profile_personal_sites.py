@@ -300,3 +300,15 @@ def test_a_json_ld_person_with_a_middle_initial_is_the_owner():
     )
     profile = parse_profile(page, "https://ines.example/")
     assert profile is not None and profile.name == "Ines A. Okafor"
+
+
+def test_a_structured_name_carrying_markup_still_names_its_person():
+    # Someone may put anything in their own name; the popup shows it as text (see the
+    # extension's untrusted-content test), so the profile must still be read.
+    page = (
+        '<html><head><script type="application/ld+json">{"@context": "https://schema.org",'
+        ' "@type": "Person", "name": "Eve <img src=x onerror=alert(1)> Mallory",'
+        ' "jobTitle": "Engineer"}</script></head><body><p>Hello.</p></body></html>'
+    )
+    profile = parse_profile(page, "https://eve.example/")
+    assert profile is not None and profile.name.startswith("Eve <img")
