@@ -49,7 +49,7 @@ def find_talking_points(
         background = blog_background(me, mine, posts, vectors)
         close, lines = close_reading(me, mine, posts, vectors, background)
         vectors.update(embed_all(embedder, lines))
-        topic_points = match_topics(mine, topics, vectors)
+        topic_points = match_topics(mine, topics, vectors, me, posts)
         post_points = match_posts(me, mine, close, vectors, background)
         points += choose_post_points(post_points, topic_points)
         points += match_current_work(them, mine, posts, vectors)

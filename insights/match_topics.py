@@ -9,6 +9,7 @@ they give). A single generic word ("software", "data") is never a shared topic.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlparse
@@ -58,6 +59,15 @@ MAX_POSTS = 20
 # ordinary post to compare with.
 MIN_POSTS_FOR_BACKGROUND = 6
 UNRELATED_SIMILARITY = 0.15
+# A skill is a word in the sense the user's profile gives it: "Espresso" beside Kotlin for an
+# Android developer is a test framework, not coffee. Said with that context ("Espresso (Android
+# developer)"), a skill keeps its similarity to a post in that sense and loses it to a post in
+# the word's everyday sense: a post on Espresso tests of a Compose screen moves -0.02, Kafka
+# consumer lag -0.03 to -0.07, Spark or pandas jobs 0.00 to +0.09; a post on making espresso
+# -0.18, reading Kafka's novels -0.16, a home office's airflow -0.11, giant pandas -0.19, swifts
+# (the birds) -0.09, a rusty bicycle -0.18. A post (or a topic's posts) that loses more than
+# this is not about the user's skill, whatever word they share.
+SKILL_SENSE_DROP = 0.08
 
 # Words too broad to be common ground on their own: everybody in tech "does software".
 GENERIC_WORDS = frozenset(
@@ -164,6 +174,44 @@ def my_phrases(me: Profile) -> list[MyPhrase]:
     return out
 
 
+def skill_contexts(me: Profile, phrase: MyPhrase) -> list[str]:
+    """The skill said as the user's profile reads it: with their headline, and with the titles
+    of their two latest roles ("Espresso (Android developer)"); none for an interest, or for a
+    profile that says nothing of what the user does."""
+    if phrase.source != "skill":
+        return []
+    where = [role_of(me.headline or ""), *(role_of(p.title or "") for p in me.experience[:2])]
+    kept = {fold(w): w for w in reversed(where) if w and fold(phrase.text) not in fold(w)}
+    return [f"{phrase.text} ({w})" for w in reversed(kept.values())]
+
+
+# What a headline says the user is comes before where and on what: "Data scientist" of "Data
+# scientist in retail forecasting". The rest moves the skill towards the subject ("Pandas (Data
+# scientist in retail forecasting)" is 0.09 further from a post on a pandas groupby than
+# "Pandas" is; "Pandas (Data scientist)" is as close).
+_ROLE_END = re.compile(r"\s+(?:at|in|for|with|on|@)\s+|\s*[|,;:(/·•–—]\s*|\s+-\s+", re.I)
+
+
+def role_of(headline: str) -> str:
+    """The role a headline or a job title names, without where or on what."""
+    return _ROLE_END.split(headline.strip(), maxsplit=1)[0].strip()
+
+
+def in_other_sense(
+    me: Profile, phrase: MyPhrase, texts: Sequence[str], vectors: dict[str, np.ndarray]
+) -> bool:
+    """True when every one of ``texts`` (a post's lede, a topic's posts) uses the user's skill in
+    another sense than the profile gives it: said in the user's context, the skill is more than
+    ``SKILL_SENSE_DROP`` further from each of them than the bare word is."""
+    contexts = [c for c in skill_contexts(me, phrase) if c in vectors]
+    texts = [t for t in texts if t in vectors]
+    if not contexts or not texts or phrase.text not in vectors:
+        return False
+    bare = _matrix([phrase.text], texts, vectors)[0]
+    read = _matrix(contexts, texts, vectors).max(axis=0)
+    return bool(np.all(read - bare < -SKILL_SENSE_DROP))
+
+
 def _specificity(phrase: str) -> float:
     """1 for a niche multi-word subject, lower for one word, lowest for a skill everyone lists."""
     if is_common_skill(phrase):
@@ -176,13 +224,21 @@ def _scaled(similarity: float, threshold: float) -> float:
 
 
 def match_topics(
-    mine: list[MyPhrase], topics: list[Topic], vectors: dict[str, np.ndarray]
+    mine: list[MyPhrase],
+    topics: list[Topic],
+    vectors: dict[str, np.ndarray],
+    me: Profile | None = None,
+    posts: Sequence[Post] = (),
 ) -> list[TalkingPoint]:
-    """For each of the user's phrases, the person's closest topic when it is close enough."""
+    """For each of the user's phrases, the person's closest topic when it is close enough.
+
+    With the user's profile and the posts, a skill does not match a topic whose posts all use
+    its word in another sense (``in_other_sense``): "espresso machine" for the skill Espresso."""
     theirs = [t for t in topics if not is_generic(t.phrase) and t.evidence]
     if not mine or not theirs:
         return []
     sims = _matrix([m.text for m in mine], [t.phrase for t in theirs], vectors)
+    ledes = {p.url: _doc_text(p) for p in posts if _post_lines(p)}
     points = []
     for i, phrase in enumerate(mine):
         for j, topic in enumerate(theirs):
@@ -190,6 +246,10 @@ def match_topics(
                 sims[i, j] = 1.0
             elif shares_only_a_word(phrase.text, topic.phrase, vectors):
                 sims[i, j] = -1.0
+            if me is not None and sims[i, j] >= TOPIC_THRESHOLD:
+                where = [ledes[e.url] for e in topic.evidence if e.url in ledes]
+                if in_other_sense(me, phrase, where, vectors):
+                    sims[i, j] = -1.0
         j = int(np.argmax(sims[i]))
         similarity = float(sims[i, j])
         if similarity < TOPIC_THRESHOLD:
@@ -241,7 +301,10 @@ def match_posts(
             texts = [m.text for m in mine]
             sims = _matrix(texts, lines, vectors)
             doc = _matrix(texts, [_doc_text(post)], vectors)[:, 0]
-            i, similarity = _best_interest(sims, doc, _shared_excess(background, texts))
+            shared = _shared_excess(background, texts)
+            # A skill whose word the post uses in another sense is not what the post is about.
+            shared[[in_other_sense(me, m, [_doc_text(post)], vectors) for m in mine]] = np.inf
+            i, similarity = _best_interest(sims, doc, shared)
             if similarity >= POST_THRESHOLD and _specific_part_matches(
                 mine[i].text, post, lines, vectors
             ):
@@ -385,6 +448,7 @@ def texts_to_embed(me: Profile, them: Profile, posts: list[Post], topics: list[T
     mine = my_phrases(me)
     texts = [m.text for m in mine] + [t.phrase for t in topics]
     texts += [part for m in mine if (part := specific_part(m.text))]
+    texts += [context for m in mine for context in skill_contexts(me, m)]
     texts += [part for m in mine for t in topics if (part := unshared_part(m.text, t.phrase))]
     texts += [e[0] for e in _experience_sentences(me)]
     for post in posts:
@@ -420,6 +484,11 @@ def close_reading(
         return [], []
     shared = np.array([(background or {}).get(p, 0.0) for p in probes])[:, None]
     contrast = head_similarity(probes, readable, vectors) - shared
+    # A post that uses a skill's word in another sense is not read for that skill.
+    for phrase in (m for m in mine if m.source == "skill"):
+        for k, post in enumerate(readable):
+            if in_other_sense(me, phrase, [_doc_text(post)], vectors):
+                contrast[probes.index(phrase.text), k] = -1.0
     # One phrase with many close posts would take the whole budget: each post a phrase has
     # already had halves what its next one counts, so every phrase that has a close post gets one.
     weight = np.ones(len(probes))
