@@ -6,6 +6,7 @@ prints with a map-marker icon. Pure functions of the parsed page; ``personal`` p
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
@@ -236,6 +237,76 @@ _LOCATION_CLASS = re.compile(r"(?:^p-locality$|^p-adr$|location$|^locality$)", r
 _PIN_CLASS = re.compile(r"(?:map-marker|map-pin|location-dot|location-pin|icon-location)", re.I)
 
 
+# A postal address block: <address>, or a theme's <div class="address">.
+_ADDRESS_CLASS = re.compile(r"(?:^|[-_])(?:address|postal|contact-address)$", re.I)
+_NOT_A_PLACE = re.compile(
+    r"\b(?:department|dept|faculty|school|building|room|office|floor|hall|lab|laboratory|"
+    r"universit\w*|institut\w*|college|street|road|avenue|box)\b",
+    re.I,
+)
+
+
+def address_lines(soup: BeautifulSoup) -> list[str]:
+    """The lines of the page's address block (outside posts), or []."""
+    blocks = [*soup.find_all("address", limit=3), *soup.find_all(class_=_ADDRESS_CLASS, limit=5)]
+    for node in blocks:
+        if node.find_parent("article", class_=re.compile("post")) is not None:
+            continue
+        parts = node.find_all(["p", "div", "span", "li"], limit=20)
+        leaves = [p for p in parts if p.find(["p", "div", "li"]) is None]
+        if leaves:
+            lines = [clean(p.get_text(" ")) for p in leaves]
+        else:
+            text = "".join(
+                "\n" if isinstance(n, Tag) and n.name == "br" else str(n)
+                for n in node.descendants
+                if not isinstance(n, Tag) or n.name == "br"
+            )
+            lines = [clean(x) for x in text.split("\n")]
+        found = [x for x in lines if x]
+        if found:
+            return found
+    return []
+
+
+def address_place(lines: list[str]) -> str | None:
+    """The town of an address block: its last line written "Town, Region" that is no building,
+    department or street (no digits)."""
+    for line in reversed(lines):
+        if (
+            "," in line
+            and len(line) <= 50
+            and not any(c.isdigit() for c in line)
+            and not _NOT_A_PLACE.search(line)
+            and all(w[:1].isupper() for w in re.split(r"[\s,]+", line) if len(w) > 3)
+        ):
+            return line
+    return None
+
+
+_UNIT = re.compile(
+    r"^(?:department|dept\.?|faculty|school|division|institute|centre|center|lab|laboratory|"
+    r"group)\s+(?:of|for)\s",
+    re.I,
+)
+_INSTITUTION = re.compile(
+    r"\b(?:universit\w*|universidad|universidade|institut\w*|college|polytechnic|politecnico|"
+    r"hochschule|école|ETH|EPFL|MIT)\b",
+    re.I,
+)
+
+
+def affiliation(lines: Sequence[str | None]) -> str | None:
+    """The university of an academic's affiliation line, "Department of Civil Engineering ·
+    University of Cape Town" or an address block's "Department of X" above "University of Y":
+    the employer, when a line or block names a unit of it."""
+    cut = re.compile(r"\s*[·|,\n—]\s*")
+    parts = [p for line in lines if line for p in (clean(x) for x in cut.split(line)) if p]
+    if not any(_UNIT.match(p) for p in parts):
+        return None
+    return next((p for p in parts if _INSTITUTION.search(p) and not _UNIT.match(p)), None)
+
+
 def card_location(soup: BeautifulSoup) -> str | None:
     for icon in soup.find_all(["i", "span", "svg"], class_=_PIN_CLASS, limit=5):
         holder = icon.parent
@@ -248,4 +319,4 @@ def card_location(soup: BeautifulSoup) -> str | None:
         text = clean(node.get_text(" "))
         if text and len(text) <= 60 and not any(c.isdigit() for c in text):
             return text
-    return None
+    return address_place(address_lines(soup))

@@ -28,6 +28,8 @@ from .owner import choose_name
 from .page_sections import page_positions, page_schools, page_skills
 from .page_text import (
     about_widget,
+    address_lines,
+    affiliation,
     card_location,
     current_role,
     home_intro,
@@ -273,6 +275,12 @@ def parse_personal(page: str | bytes | BeautifulSoup | None, url: str) -> Profil
             )
             for school in facts.schools
         )
+    if own_page and not facts.employer and experience == tuple(facts.past):
+        # "Department of Civil Engineering · University of Cape Town" under the name, or in the
+        # address block: the current employer, whatever the title, when nothing else names one.
+        employer = affiliation([under_name]) or affiliation(address_lines(soup))
+        if employer and employer not in [p.company for p in experience]:
+            experience = (Position(company=employer), *experience)
     skills = unique([*profile.skills, *page_skills(soup)])
 
     blog = blog_links(soup, url)

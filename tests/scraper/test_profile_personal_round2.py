@@ -184,3 +184,38 @@ def test_skills_written_as_tags():
         _page('<h2>Skills</h2><div class="tags"><span>Go</span><span>Terraform</span></div>')
     )
     assert page_skills(soup) == ["Go", "Terraform"]
+
+
+def _academic(subtitle: str, address: str, prose: str) -> str:
+    return (
+        "<html><head><title>Ana Ruiz</title></head><body><main><h1>Ana Ruiz</h1>"
+        f'<p class="desc">{subtitle}</p><div class="address">{address}</div>'
+        f"<p>{prose}</p></main></body></html>"
+    )
+
+
+def test_an_address_block_gives_the_place_and_an_affiliation_line_the_employer():
+    page = _academic(
+        "Department of Geophysics · Universidad de Chile",
+        "<p>Beauchef 850, Office 312</p><p>Santiago, Chile</p>",
+        "I study clouds. Before that I worked as a software engineer at Meteo Chile.",
+    )
+    profile = parse_profile(page, "https://anaruiz.example/")
+    assert profile is not None and profile.location == "Santiago, Chile"
+    assert [(p.title, p.company) for p in profile.experience] == [
+        (None, "Universidad de Chile"),
+        ("Software engineer", "Meteo Chile"),
+    ]
+
+
+def test_an_affiliation_line_gives_way_to_a_bio_that_names_the_employer():
+    page = _academic(
+        "Department of Geophysics · Universidad de Chile",
+        "<p>Santiago, Chile</p>",
+        "I am an assistant professor at the Universidad de Chile.",
+    )
+    profile = parse_profile(page, "https://anaruiz.example/")
+    assert profile is not None
+    assert [(p.title, p.company) for p in profile.experience] == [
+        ("Assistant professor", "Universidad de Chile")
+    ]
