@@ -374,7 +374,14 @@ def as_topic(phrase: str, text: str) -> str:
         re.IGNORECASE,
     )
     if not counted:
-        return phrase
+        # "the captain experience area": a singular noun the post gives a determiner keeps one
+        # ("learn first about the captain experience area", not "about captain experience area").
+        determined = re.search(
+            rf"\b(?:the|our|their|its|his|her|my|this|that)\s+{re.escape(phrase)}\b",
+            text,
+            re.IGNORECASE,
+        )
+        return f"the {phrase}" if determined and len(words) > 1 else phrase
     plural = last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in "aeiou" else last + "s"
     if last.endswith(("ch", "sh", "x")):
         plural = last + "es"
@@ -488,10 +495,7 @@ def plans(
     picks = pick_posts(me, posts, points, topics, goal)
     role = current_position(them)
     strong = [a for a in shared if a.kind not in ("place", "language")]
-    # A shared language is a weak opening ("We both speak German" between two people in
-    # German-speaking cities): it opens a note only when there is no post to open with.
-    places = [a for a in shared if a.kind == "place"]
-    firsts = strong or places or ([] if picks else shared)
+    firsts = strong or shared
     out: list[Plan] = []
     seen: set[tuple[str, str]] = set()
     for k in range(MAX_VERSIONS * 2):

@@ -32,3 +32,11 @@ def test_a_name_ending_with_a_period_ends_the_sentence_once():
 def test_the_mentee_is_named_as_written():
     me = Profile(name="Tan Mei Lin", headline="Research Officer")
     assert "I'm Tan Mei Lin" in who_sentence(me, "warm", full_name=False)
+
+
+def test_a_singular_subject_the_post_gives_a_determiner_keeps_one():
+    from insights.plan import as_topic
+
+    text = "When my team took over the captain experience area, I read 500 tickets."
+    assert as_topic("captain experience area", text) == "the captain experience area"
+    assert as_topic("distributed storage", "Distributed storage is hard.") == "distributed storage"
