@@ -98,6 +98,9 @@ ROLE_NOUNS = set(
     partner principal cto ceo cfo coo vp president owner maintainer librarian economist
     statistician physician doctor journalist reporter producer artist photographer strategist
     coach technologist sre devops hacker investor chair dean associate assistant candidate
+    illustrator animator forecaster planner nurse pharmacist lawyer attorney accountant curator
+    translator tutor technician surveyor paralegal auditor pilot chef nutritionist therapist
+    psychologist veterinarian dentist midwife surgeon actuary underwriter recruiter
     """.split()
 )
 # Role words long enough to end a compound job word ("biostatistician", "co-founder").

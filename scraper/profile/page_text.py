@@ -155,6 +155,11 @@ def current_role(experience: tuple[Position, ...]) -> str | None:
     for p in experience:
         if p.start and not p.end and p.title and p.company:
             return f"{p.title} at {p.company}"
+    # Working for oneself names no company: the title alone ("Illustrator and brand designer").
+    on_own = ("Freelance", "Self-employed")
+    for p in experience:
+        if p.start and not p.end and p.title and p.employment_type in on_own:
+            return p.title
     return None
 
 

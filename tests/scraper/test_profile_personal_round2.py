@@ -219,3 +219,20 @@ def test_an_affiliation_line_gives_way_to_a_bio_that_names_the_employer():
     assert [(p.title, p.company) for p in profile.experience] == [
         ("Assistant professor", "Universidad de Chile")
     ]
+
+
+def test_a_self_employed_current_role_is_the_headline_without_a_company():
+    page = _page(
+        "<h1>Ana Ruiz</h1><h2>Experience</h2><ul>"
+        "<li>Illustrator, self-employed, Hamburg (2020–present)</li>"
+        "<li>Designer, Kunsthalle, part-time (2014–2016)</li></ul>"
+    ).replace("<html>", "<html><head><title>Ana Ruiz</title></head>")
+    profile = parse_profile(page, "https://anaruiz.example/about/")
+    assert profile is not None and profile.headline == "Illustrator"
+
+
+def test_a_past_role_with_a_less_common_title_word():
+    from scraper.profile.bio import read_bio
+
+    facts = read_bio("Before that I worked for two years as a forecaster at Meteo Chile.")
+    assert [(p.title, p.company) for p in facts.past] == [("Forecaster", "Meteo Chile")]
