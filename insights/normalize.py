@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 # "Zoho Corporation Pvt. Ltd.", "Novo Nordisk A/S", "Capgemini SE", "Shopee Pte. Ltd.").
 LEGAL_SUFFIXES = frozenset(
     "inc incorporated llc ltd limited gmbh ab plc corp corporation co sa sas bv nv ag oy oyj as "
-    "asa aps kg sarl pty srl spa kk pvt private llp lp se pte sdn bhd ltda kgaa".split()
+    "asa aps kg sarl pty srl spa kk pvt private llp lp se pte sdn bhd ltda kgaa fz fze fzco".split()
 )
 # Words that make a place a metro area rather than a city; stripped before the table lookup.
 _PLACE_NOISE = re.compile(r"\b(greater|metropolitan|metro|area|region)\b", flags=re.IGNORECASE)

@@ -44,6 +44,12 @@ _WORD_FORMS = {
     "academy": "academia akademie academie akademia",
 }
 WORD_FORMS = {form: word for word, forms in _WORD_FORMS.items() for form in forms.split()}
+# One word of another language for several English ones: a German-speaking "FH" or
+# "Fachhochschule" is a "University of Applied Sciences" ("FH Technikum Wien").
+_PHRASE_FORMS = {
+    "fh": ("university", "applied", "sciences"),
+    "fachhochschule": ("university", "applied", "sciences"),
+}
 
 # US states as their schools' short forms write them ("Penn State", "Cal Poly", "UMass").
 STATE_SHORT = {
@@ -62,11 +68,11 @@ UNIT_WORDS = frozenset(
     "electronics "
     "systems software global consulting engineering studios innovation center centre "
     "development delivery operations hub office division unit group holdings holding strategy "
-    "advisory interactive assurance "
+    "advisory interactive assurance networks "
     "international worldwide".split()
 )
 # Units that are the firm itself, not a part of it ("Grab Holdings" is Grab).
-_SAME_FIRM = frozenset("group holdings holding international worldwide global".split())
+_SAME_FIRM = frozenset("group holdings holding international worldwide global networks".split())
 # A name made only of these is no firm's name ("Air" of "Air India", "Bank of" of "Bank of
 # India"): it never stands as the parent of a unit.
 _GENERIC = (
@@ -121,7 +127,11 @@ def _cities_as_one(words: list[str]) -> list[str]:
 @cache
 def loose_words(name: str) -> tuple[str, ...]:
     """A name in English words, its cities under one name, without "of", "the", legal forms."""
-    words = [WORD_FORMS.get(w, w) for w in fold(_BRACKET.sub(" ", name or "")).split()]
+    words = [
+        english
+        for w in fold(_BRACKET.sub(" ", name or "")).split()
+        for english in _PHRASE_FORMS.get(w, (WORD_FORMS.get(w, w),))
+    ]
     words = strip_legal(" ".join(_cities_as_one(words))).split()
     return tuple(w for w in words if w not in OPTIONAL_WORDS)
 
@@ -301,10 +311,12 @@ def parent_of(name: str, places: bool = True) -> tuple[str, str] | None:
         word = fold(token)
         capitals = token.isupper() and 0 < len(acronym_parts(token)) <= 4
         place = places and (word in countries or word in cities)
-        if not (word in UNIT_WORDS or word in LEGAL_SUFFIXES or place or capitals):
+        legal = bool(word) and all(part in LEGAL_SUFFIXES for part in word.split())  # "FZ-LLC"
+        if not (word in UNIT_WORDS or legal or place or capitals):
             break
         cut -= 1
-    unit = {fold(t) for t in tokens[cut:]} - LEGAL_SUFFIXES
+    unit = {fold(t) for t in tokens[cut:]}
+    unit = {w for w in unit if not all(part in LEGAL_SUFFIXES for part in w.split())}
     if not unit or cut == 0:
         return None
     parent = " ".join(tokens[:cut])

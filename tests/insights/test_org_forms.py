@@ -320,3 +320,12 @@ def test_legal_forms_alone_are_no_unit() -> None:
         "Amazon.com",
         "Amazon.com Services LLC is part of Amazon.com",
     )
+
+
+def test_a_free_zone_legal_form_and_networks_are_the_firm_itself():
+    assert parent_of("Careem Networks FZ-LLC") == ("Careem", "Careem Networks FZ-LLC is Careem")
+
+
+def test_fh_is_a_university_of_applied_sciences():
+    assert same_loose_name("FH Technikum Wien", "University of Applied Sciences Technikum Wien")
+    assert not same_loose_name("FH Aachen", "University of Applied Sciences Technikum Wien")
