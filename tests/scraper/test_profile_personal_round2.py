@@ -236,3 +236,11 @@ def test_a_past_role_with_a_less_common_title_word():
 
     facts = read_bio("Before that I worked for two years as a forecaster at Meteo Chile.")
     assert [(p.title, p.company) for p in facts.past] == [("Forecaster", "Meteo Chile")]
+
+
+def test_round_two_held_out_pages_keep_their_score():
+    """personal-round2-holdout/ was frozen before any round-2 change (65.6% precision, 30.4%
+    recall) and measured once on the final round-2 code, not tuned on: 97.0%, 92.8%. Seen data
+    now: this guards the figure; it is not evidence of it."""
+    total = _score(FIXTURES / "personal-round2-holdout")
+    assert total["precision"] >= 0.95 and total["recall"] >= 0.9, total
