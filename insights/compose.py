@@ -9,7 +9,7 @@ the other things both share. None asks to follow up: follow-ups belong to the tr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from scraper.models import Profile
 
@@ -199,11 +199,18 @@ def connection_note(plan: Plan, me: Profile, them: Profile, tone: str, seed: str
     subject = _subject_thing(plan)
     asks = [ask_sentence(plan, tone, seed, subject, short) for short in (0, 1, 2)]
     out = EASY_OUT_NOTE[tone]
-    anchors = (
-        [anchor_sentence(plan.anchor, True), anchor_sentence(plan.anchor, False), ""]
-        if plan.anchor
-        else [_role_line(plan), ""]
-    )
+    # The shared fact with its years, without them, under the shorter of the two names it has
+    # ("FH Technikum Wien" for "University of Applied Sciences Technikum Wien": both are true),
+    # or gone. A shared school or employer is the strongest thing a note can open with: it goes
+    # last of all, after the post's title.
+    anchors: list[tuple[str, float]] = [(_role_line(plan), 0), ("", 1)]
+    if plan.anchor:
+        anchor = plan.anchor
+        anchors = [(anchor_sentence(anchor, True), 0), (anchor_sentence(anchor, False), 1)]
+        shorter = _shorter_name(anchor)
+        if shorter:
+            anchors.append((anchor_sentence(replace(anchor, name=shorter), False), 1.5))
+        anchors.append(("", 9 if anchor.kind in ("school", "employer", "volunteering") else 6))
     titles = (
         [plan.post.title, _cut_title(plan.post.title, SHORT_TITLE_WORDS), ""] if plan.post else [""]
     )
@@ -216,11 +223,11 @@ def connection_note(plan: Plan, me: Profile, them: Profile, tone: str, seed: str
     # name, the ask's time, then its topic, then the role, then the shared fact; the ask itself
     # and the easy out always stay.
     options = []
-    for a, anchor in enumerate(anchors):
+    for anchor, anchor_cost in anchors:
         for t, title in enumerate(titles):
             for w, who in enumerate(whos):
                 for k, ask in enumerate(asks):
-                    cost = (0, 1, 6)[a] + (0, 2, 8)[t] + (0, 0.5, 4)[w] + (0, 0.7, 3)[k]
+                    cost = anchor_cost + (0, 2, 8)[t] + (0, 0.5, 4)[w] + (0, 0.7, 3)[k]
                     options.append((cost, anchor, title, who, ask))
     attempts = []
     for _cost, anchor, title, who, ask in sorted(options, key=lambda o: o[0]):
@@ -236,6 +243,15 @@ def connection_note(plan: Plan, me: Profile, them: Profile, tone: str, seed: str
             return Draft(text, _facts(plan, text))
     text = min(attempts, key=len)
     return Draft(text, _facts(plan, text))
+
+
+def _shorter_name(anchor: Anchor) -> str:
+    """The mentee's own name for a shared organisation when it is shorter than theirs."""
+    point = anchor.point
+    if point is None or anchor.kind not in ("school", "employer", "volunteering"):
+        return ""
+    mine = point.mine.split(" · ")[0].strip()
+    return mine if mine and len(mine) < len(anchor.name) else ""
 
 
 def _role_line(plan: Plan) -> str:

@@ -40,3 +40,19 @@ def test_a_singular_subject_the_post_gives_a_determiner_keeps_one():
     text = "When my team took over the captain experience area, I read 500 tickets."
     assert as_topic("captain experience area", text) == "the captain experience area"
     assert as_topic("distributed storage", "Distributed storage is hard.") == "distributed storage"
+
+
+def test_a_note_keeps_a_shared_school_under_its_shorter_name_rather_than_drop_it():
+    from insights.compose import _shorter_name
+    from insights.models import TalkingPoint
+
+    point = TalkingPoint(
+        kind="school",
+        text="You both studied at University of Applied Sciences Technikum Wien.",
+        score=0.8,
+        evidence=(),
+        theirs="University of Applied Sciences Technikum Wien · 2009–2012",
+        mine="FH Technikum Wien · 2017–2020",
+    )
+    anchor = Anchor("school", point.theirs.split(" · ")[0], "", "", None, point=point)
+    assert _shorter_name(anchor) == "FH Technikum Wien"
