@@ -52,7 +52,7 @@ def find_talking_points(
         topic_points = match_topics(mine, topics, vectors, me, posts)
         post_points = match_posts(me, mine, close, vectors, background)
         points += choose_post_points(post_points, topic_points)
-        points += match_current_work(them, mine, posts, vectors)
+        points += match_current_work(them, mine, posts, vectors, me)
         points += topic_points
     elif embedder is None:
         logger.info("no embedder: topic and post matching skipped")

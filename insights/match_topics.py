@@ -406,9 +406,14 @@ def _best_interest(
 
 
 def match_current_work(
-    them: Profile, mine: list[MyPhrase], posts: list[Post], vectors: dict[str, np.ndarray]
+    them: Profile,
+    mine: list[MyPhrase],
+    posts: list[Post],
+    vectors: dict[str, np.ndarray],
+    me: Profile | None = None,
 ) -> list[TalkingPoint]:
-    """Their "Now" page or current role, when it is about something the user cares about."""
+    """Their "Now" page or current role, when it is about something the user cares about (a
+    skill in the sense the user's profile gives it, ``in_other_sense``)."""
     sources: list[tuple[str, str | None, str, str]] = []  # (sentence, url, key, what)
     for post in posts:
         if is_now_page(post):
@@ -423,6 +428,13 @@ def match_current_work(
     if not mine or not sources:
         return []
     sims = _matrix([m.text for m in mine], [s[0] for s in sources], vectors)
+    if me is not None:
+        for row, phrase in enumerate(mine):
+            for col, source in enumerate(sources):
+                if sims[row, col] >= CURRENT_WORK_THRESHOLD and in_other_sense(
+                    me, phrase, [source[0]], vectors
+                ):
+                    sims[row, col] = -1.0
     i, j = np.unravel_index(int(np.argmax(sims)), sims.shape)
     similarity = float(sims[i, j])
     if similarity < CURRENT_WORK_THRESHOLD:

@@ -147,3 +147,20 @@ def test_the_sense_check_reads_each_skill_in_the_users_context(embedder) -> None
     assert not in_other_sense(me, swift, [code], vectors)
     # One post in the user's sense among the topic's posts is enough.
     assert not in_other_sense(me, swift, [birds, code], vectors)
+
+
+def test_a_now_page_on_pulling_espresso_shots_is_not_the_skills_current_work(embedder) -> None:
+    blog = load("android_espresso_homonym")
+    now = "https://ines-varga.example/now"
+
+    def with_now(line: str) -> list[Post]:
+        return [*blog.posts, Post(url=now, title="Now", published=None, text=f"Now\n{line}")]
+
+    cafe = "On Saturdays I pull espresso shots at a friend's café to learn the trade."
+    points = find_talking_points(blog.me, blog.them, with_now(cafe), blog.topics, embedder)
+    assert not [p for p in points if p.kind == "current_work"], [p.text for p in points]
+    tests = "Right now I am writing Espresso tests for the app's checkout screen."
+    points = find_talking_points(blog.me, blog.them, with_now(tests), blog.topics, embedder)
+    assert [p.mine for p in points if p.kind == "current_work"] == ["Espresso"], [
+        p.text for p in points
+    ]
