@@ -328,7 +328,9 @@ def email(plan: Plan, me: Profile, them: Profile, tone: str, seed: str) -> Draft
     ]
     text = _formal("\n\n".join(p for p in paragraphs if p), tone)
     if plan.post:
-        subject = pick(SUBJECT[tone], seed, "subject").format(
+        # Without a subject phrase, the post's title is what the question is about.
+        options = SUBJECT[tone] if subject_thing else SUBJECT["formal"]
+        subject = pick(options, seed, "subject").format(
             subject=subject_thing, title=plan.post.title
         )
     elif plan.their_role and plan.their_role.company:

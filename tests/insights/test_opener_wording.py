@@ -56,3 +56,19 @@ def test_a_note_keeps_a_shared_school_under_its_shorter_name_rather_than_drop_it
     )
     anchor = Anchor("school", point.theirs.split(" · ")[0], "", "", None, point=point)
     assert _shorter_name(anchor) == "FH Technikum Wien"
+
+
+def test_an_email_with_no_subject_phrase_asks_about_the_post_by_its_title():
+    from insights.compose import email
+    from insights.plan import plans
+
+    me = Profile(name="Ana Ferreira", headline="Economics reporter")
+    them = Profile(name="Isabel Rocha", headline="Graphics editor")
+    post = Post(url=POST.url, title=POST.title, text=POST.text)
+    subjects = [
+        email(plan, me, them, tone, "seed").subject
+        for plan in plans(me, them, [], [], [post])
+        if plan.post is not None
+        for tone in ("warm", "brief", "formal")
+    ]
+    assert subjects and all(s and not s.rstrip().endswith("about") for s in subjects), subjects
