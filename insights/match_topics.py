@@ -203,7 +203,9 @@ def in_other_sense(
     """True when every one of ``texts`` (a post's lede, a topic's posts) uses the user's skill in
     another sense than the profile gives it: said in the user's context, the skill is more than
     ``SKILL_SENSE_DROP`` further from each of them than the bare word is."""
-    contexts = [c for c in skill_contexts(me, phrase) if c in vectors]
+    # The first context is what the user is now (the headline's role): a past role's context
+    # ("Espresso (Junior QA Engineer)") can sit nearer the everyday sense than the bare word does.
+    contexts = [c for c in skill_contexts(me, phrase)[:1] if c in vectors]
     texts = [t for t in texts if t in vectors]
     if not contexts or not texts or phrase.text not in vectors:
         return False

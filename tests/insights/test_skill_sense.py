@@ -16,7 +16,7 @@ import pytest
 
 from insights.common_ground import find_talking_points
 from insights.match_topics import MyPhrase, in_other_sense, skill_contexts
-from scraper.models import Post, Profile
+from scraper.models import Position, Post, Profile
 
 from .test_blog_matching import cited, load, points_of
 
@@ -164,3 +164,26 @@ def test_a_now_page_on_pulling_espresso_shots_is_not_the_skills_current_work(emb
     assert [p.mine for p in points if p.kind == "current_work"] == ["Espresso"], [
         p.text for p in points
     ]
+
+
+def test_a_past_role_does_not_lend_a_skill_its_everyday_sense(embedder) -> None:
+    # "Espresso (Junior QA Engineer)" sits nearer a post on coffee than "Espresso (Android
+    # developer)" does: the sense is the one the user has now, their headline's.
+    me = Profile(
+        name="T",
+        headline="Android developer at a bank",
+        skills=("Espresso",),
+        experience=(
+            Position(title="Android developer", company="Bank"),
+            Position(title="Junior QA Engineer", company="Travel app"),
+        ),
+    )
+    phrase = MyPhrase("Espresso", "espresso", "skill")
+    coffee = (
+        "Learning to make espresso properly. For my birthday I got a second-hand lever espresso "
+        "machine, and I have spent the winter pulling shots, weighing the beans, timing the "
+        "extraction and tasting sour, bitter and finally sweet coffee."
+    )
+    texts = [phrase.text, *skill_contexts(me, phrase), coffee]
+    vectors = dict(zip(texts, embedder.embed(texts), strict=True))
+    assert in_other_sense(me, phrase, [coffee], vectors)
