@@ -205,12 +205,12 @@ def connection_note(plan: Plan, me: Profile, them: Profile, tone: str, seed: str
     # last of all, after the post's title.
     anchors: list[tuple[str, float]] = [(_role_line(plan), 0), ("", 1)]
     if plan.anchor:
-        anchor = plan.anchor
-        anchors = [(anchor_sentence(anchor, True), 0), (anchor_sentence(anchor, False), 1)]
-        shorter = _shorter_name(anchor)
+        fact = plan.anchor
+        anchors = [(anchor_sentence(fact, True), 0), (anchor_sentence(fact, False), 1)]
+        shorter = _shorter_name(fact)
         if shorter:
-            anchors.append((anchor_sentence(replace(anchor, name=shorter), False), 1.5))
-        anchors.append(("", 9 if anchor.kind in ("school", "employer", "volunteering") else 6))
+            anchors.append((anchor_sentence(replace(fact, name=shorter), False), 1.5))
+        anchors.append(("", 9 if fact.kind in ("school", "employer", "volunteering") else 6))
     titles = (
         [plan.post.title, _cut_title(plan.post.title, SHORT_TITLE_WORDS), ""] if plan.post else [""]
     )
