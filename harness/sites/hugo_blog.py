@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from html import escape
 
-from harness.sites import slug
+from harness.sites import dated_posts
 
 AUTHOR = "Tomás Ibarra"
 BUILT = "2025-11-02T09:14:00+01:00"
@@ -224,31 +224,17 @@ class HugoPost:
         return " ".join(" ".join(self.paragraphs).split()[:30]) + " ..."
 
 
-def _paragraphs(sentences: tuple[str, ...], rng: random.Random) -> tuple[str, ...]:
-    pool = list(sentences)
-    rng.shuffle(pool)
-    return tuple(
-        " ".join(pool[i : i + 3] + [rng.choice(sentences)]) for i in range(0, len(pool), 3)
-    )
-
-
 def make_posts(seed: int = 47) -> list[HugoPost]:
     """The 47 posts, oldest first."""
-    rng = random.Random(seed)
-    old = [(t, th, _paragraphs(s, rng)) for th, (ts, s) in OLD.items() for t in ts]
-    new = [(t, th, _paragraphs(s, rng)) for th, (ts, s) in NEW.items() for t in ts]
-    new += [(title, kind, (text,)) for title, text, kind in THIN]
-    rng.shuffle(old)
-    rng.shuffle(new)
-    posts, day = [], date(2014, 5, 20)
-    for title, theme, paragraphs in old:
-        posts.append(HugoPost(title, slug(title), day, theme, paragraphs))
-        day += timedelta(days=113)
-    day = date(2018, 3, 2)
-    for title, theme, paragraphs in new:
-        posts.append(HugoPost(title, slug(title), day, theme, paragraphs))
-        day += timedelta(days=78)
-    return posts
+    return dated_posts(
+        HugoPost,
+        OLD,
+        NEW,
+        THIN,
+        random.Random(seed),
+        (date(2014, 5, 20), 113),
+        (date(2018, 3, 2), 78),
+    )
 
 
 def _page(title: str, base: str, main: str, extra_head: str = "") -> str:

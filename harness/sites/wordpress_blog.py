@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from html import escape
 
-from harness.sites import slug
+from harness.sites import dated_posts, slug
 
 AUTHOR = "Marta Kowalczyk"
 SITE = "Night Shift Notes"
@@ -260,31 +260,17 @@ class WpPost:
         return " ".join(" ".join(self.paragraphs).split()[:40]) + " [&hellip;]"
 
 
-def _paragraphs(sentences: tuple[str, ...], rng: random.Random) -> tuple[str, ...]:
-    pool = list(sentences)
-    rng.shuffle(pool)
-    return tuple(
-        " ".join(pool[i : i + 3] + [rng.choice(sentences)]) for i in range(0, len(pool), 3)
-    )
-
-
 def make_posts(seed: int = 52) -> list[WpPost]:
     """The 52 posts, oldest first."""
-    rng = random.Random(seed)
-    old = [(t, th, _paragraphs(s, rng)) for th, (ts, s) in OLD.items() for t in ts]
-    new = [(t, th, _paragraphs(s, rng)) for th, (ts, s) in NEW.items() for t in ts]
-    new += [(title, kind, (text,)) for title, text, kind in THIN]
-    rng.shuffle(old)
-    rng.shuffle(new)
-    posts, day = [], date(2011, 3, 14)
-    for title, theme, paragraphs in old:
-        posts.append(WpPost(title, slug(title), day, theme, paragraphs))
-        day += timedelta(days=101)
-    day = date(2016, 1, 9)
-    for title, theme, paragraphs in new:
-        posts.append(WpPost(title, slug(title), day, theme, paragraphs))
-        day += timedelta(days=89)
-    return posts
+    return dated_posts(
+        WpPost,
+        OLD,
+        NEW,
+        THIN,
+        random.Random(seed),
+        (date(2011, 3, 14), 101),
+        (date(2016, 1, 9), 89),
+    )
 
 
 def _head(title: str, base: str) -> str:
