@@ -38,9 +38,12 @@ POINT_MIN, POINT_MAX = 45, 220
 # Sentences that lean on the one before them read wrongly when quoted alone.
 _CONTEXT_START = re.compile(
     r"^(this|that|these|those|it|they|he|she|but|and|so|or|then|also|here|there|which|such|"
-    r"yes|no|well|now|again|still|however|instead|otherwise|because)\b",
+    r"yes|no|well|now|again|still|however|instead|otherwise|because|both|neither|either)\b",
     re.IGNORECASE,
 )
+# A sentence that points at its neighbours ("Designers have a real advantage here.") needs them
+# to be understood.
+_DEICTIC_END = re.compile(r"\b(?:here|there|above|below)\s*[.!]$", re.IGNORECASE)
 # A heading, not a sentence: "Part 1: The Fundamentals — Key Metrics for Subscription Success".
 _HEADING = re.compile(r"^(part|chapter|step|section|lesson)\s+\w+\s*[:.—–-]", re.IGNORECASE)
 _STOP = frozenset(
@@ -183,6 +186,8 @@ def point_sentences(post: Post) -> list[str]:
         if not (POINT_MIN <= len(s) <= POINT_MAX) or fold(s) == title:
             continue
         if s[-1] not in ".!" or _HEADING.match(s) or _CONTEXT_START.match(s):
+            continue
+        if _DEICTIC_END.search(s):
             continue
         words = s.split()
         # Title Case throughout is a heading that happens to end with a period.

@@ -72,3 +72,19 @@ def test_an_email_with_no_subject_phrase_asks_about_the_post_by_its_title():
         for tone in ("warm", "brief", "formal")
     ]
     assert subjects and all(s and not s.rstrip().endswith("about") for s in subjects), subjects
+
+
+def test_a_quoted_point_stands_on_its_own():
+    from insights.plan import point_sentences
+
+    text = (
+        "Most portfolios showed deliverables: an affinity map, two personas and a journey map. "
+        "Designers moving into research have a real advantage here. "
+        "Both can work, but they lead to very different designs and budgets later on. "
+        "Show the decision your research changed, not the artefacts you made along the way."
+    )
+    points = point_sentences(Post(url="https://x.example/p", title="Portfolios", text=text))
+    assert points == [
+        "Most portfolios showed deliverables: an affinity map, two personas and a journey map.",
+        "Show the decision your research changed, not the artefacts you made along the way.",
+    ]
